@@ -1,0 +1,128 @@
+"""The records claimlint passes around: severities, rules, documents and findings."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Mapping, NamedTuple, Sequence
+
+import regex
+
+CATEGORIES: tuple[str, ...] = (
+    "guarantee",
+    "absolute-safety",
+    "skin-whitening",
+    "cure-claim",
+    "unsupported-evidence",
+    "superlative",
+    "testimonial",
+    "detox",
+    "pressure",
+    "minimizing-risk",
+    "prescription-medicine",
+    "missing-disclaimer",
+    "obfuscation",
+)
+TOOL_CATEGORY = "tool"  # claimlint's own problems: unreadable files, slow patterns, …
+
+
+class Severity(IntEnum):
+    """How serious a finding is; comparable, so `--fail-on` is a plain `>=`."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Return the severity called `text` (error, warning, info); KeyError otherwise."""
+        return cls[text.upper()]
+
+
+Patterns = Mapping[str, Sequence["regex.Pattern[str]"]]  # language ("en", "*") → compiled
+
+
+class Examples(NamedTuple):
+    """Sentences a rule must flag and must leave alone, in one language."""
+
+    flag: tuple[str, ...]
+    pass_: tuple[str, ...]
+
+
+class Rule(NamedTuple):
+    """One check of the pack: what it matches, how it is reported, and its own examples."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    why: str
+    suggestion: str | None
+    references: tuple[str, ...]
+    patterns: Patterns
+    unless: Patterns
+    examples: Mapping[str, Examples]
+    scope: str = "span"  # "span": a match is a finding; "document": see engine.missing()
+    when: Patterns = {}  # document rules: what makes the rule apply to a page
+    source: str = ""  # "rules.yaml:42", for messages about the rule itself
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this rule has patterns for, sorted."""
+        return tuple(sorted(self.patterns))
+
+
+class Guards(NamedTuple):
+    """Per-language context that turns a match into a non-claim."""
+
+    negation_before: tuple[regex.Pattern[str], ...] = ()  # cue anywhere in the clause before
+    negation_after: tuple[regex.Pattern[str], ...] = ()  # cue at the start of the clause after
+    question: tuple[regex.Pattern[str], ...] = ()  # a sentence this matches is a question
+    clause_break: tuple[regex.Pattern[str], ...] = ()  # words that end a clause ("and", "but")
+
+
+class RulePack(NamedTuple):
+    """A loaded, validated rule pack: the rules and the language guards they share."""
+
+    rules: tuple[Rule, ...]
+    guards: Mapping[str, Guards]
+
+
+class Segment(NamedTuple):
+    """A run of checkable prose and, for each of its characters, its offset in the source.
+
+    `offsets` has len(text) + 1 entries (the last one maps the end); for plain text it is a
+    `range`, so an identity map costs nothing.
+    """
+
+    text: str
+    offsets: Sequence[int]
+
+
+class Document(NamedTuple):
+    """A decoded source file and the prose segments in it that are checked."""
+
+    path: str
+    source: str
+    segments: tuple[Segment, ...]
+
+
+class Finding(NamedTuple):
+    """One problem at one place; the field order is the sort order."""
+
+    path: str
+    line: int  # 1-based
+    column: int  # 1-based, in code points of the source line
+    end_line: int
+    end_column: int  # end exclusive
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    match: str  # the source text of the span, never the normalised text
+    language: str | None = None
+    suggestion: str | None = None
