@@ -65,14 +65,16 @@ class Rule(NamedTuple):
     patterns: Patterns
     unless: Patterns
     examples: Mapping[str, Examples]
-    scope: str = "span"  # "span": a match is a finding; "document": see engine.missing()
-    when: Patterns = {}  # document rules: what makes the rule apply to a page
+    scope: str = "span"  # span: a match is a finding; document: what a page lacks; disguise
+    when: Patterns = {}  # document rules: what makes a page need what the patterns find
+    guards: tuple[str, ...] = ("negation", "question")  # which contexts unmake a claim
     source: str = ""  # "rules.yaml:42", for messages about the rule itself
+    example_lines: Mapping[str, int] = {}  # language → line of its examples
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The languages this rule has patterns for, sorted."""
-        return tuple(sorted(self.patterns))
+        """The languages this rule has patterns or examples for, sorted."""
+        return tuple(sorted(set(self.patterns) | set(self.when) | set(self.examples)))
 
 
 class Guards(NamedTuple):
@@ -89,17 +91,28 @@ class RulePack(NamedTuple):
 
     rules: tuple[Rule, ...]
     guards: Mapping[str, Guards]
+    vocabulary: frozenset[str] = frozenset()  # words triggers need; limits de-spacing and leet folding
 
 
 class Segment(NamedTuple):
-    """A run of checkable prose and, for each of its characters, its offset in the source.
+    """A run of checkable prose and, for each of its characters, where it stands in the source.
 
-    `offsets` has len(text) + 1 entries (the last one maps the end); for plain text it is a
-    `range`, so an identity map costs nothing.
+    `offsets[i]` is the source offset where character i starts; it has len(text) + 1 entries, the
+    last one being the segment's end. For plain text it is a `range`, so identity costs nothing.
+    `ends[i]` is where character i ends, given only when the text skips markup inside the
+    segment, so that a span never swallows a following tag.
     """
 
     text: str
     offsets: Sequence[int]
+    ends: Sequence[int] | None = None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the text span [start, end) to its exact span in the source."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        stop = self.ends[end - 1] if self.ends is not None else self.offsets[end]
+        return self.offsets[start], stop
 
 
 class Document(NamedTuple):
