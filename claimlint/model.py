@@ -69,7 +69,7 @@ class Rule(NamedTuple):
     when: Patterns = {}  # document rules: what makes a page need what the patterns find
     guards: tuple[str, ...] = ("negation", "question")  # which contexts unmake a claim
     source: str = ""  # "rules.yaml:42", for messages about the rule itself
-    example_lines: Mapping[str, int] = {}  # language → line of its examples
+    example_places: Mapping[tuple[str, str], str] = {}  # (language, example) → "file:line"
 
     @property
     def languages(self) -> tuple[str, ...]:

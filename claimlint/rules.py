@@ -118,7 +118,7 @@ class _Draft:
     unless: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
     when: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
     examples: dict[str, Examples] = field(default_factory=dict)
-    example_lines: dict[str, int] = field(default_factory=dict)
+    example_places: dict[tuple[str, str], str] = field(default_factory=dict)
     raw_patterns: list[str] = field(default_factory=list)
 
 
@@ -175,7 +175,12 @@ def _text_list(value: Any, where: str, context: _Context, line: int) -> tuple[st
     return tuple(value)
 
 
-def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examples, int]]:
+def _lines_of(value: Any, line: int) -> list[int]:
+    """The line of each item of a YAML list (the list's own line for a flow list on one line)."""
+    return list(getattr(value, "lines", None) or [line] * (len(value) if isinstance(value, list) else 1))
+
+
+def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examples, list[int]]]:
     if not isinstance(value, dict):
         raise context.fail("examples must map languages to {flag: […], pass: […]}", line)
     result = {}
@@ -187,7 +192,8 @@ def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examp
             raise context.fail(f"examples.{language} takes only 'flag' and 'pass' lists", key_line)
         flag = _text_list(pair.get("flag"), f"examples.{language}.flag", context, key_line)
         passing = _text_list(pair.get("pass"), f"examples.{language}.pass", context, key_line)
-        result[language] = (Examples(flag, passing), key_line)
+        lines = [*_lines_of(pair.get("flag", []), key_line), *_lines_of(pair.get("pass", []), key_line)]
+        result[language] = (Examples(flag, passing), lines)
     return result
 
 
@@ -231,12 +237,13 @@ def _add_tables(draft: _Draft, entry: _Map, context: _Context) -> None:
             if key != "unless":
                 draft.raw_patterns.extend(raw for raw, _ in compiled)
     if "examples" in entry:
-        for language, (examples, line) in _examples(entry["examples"], context, entry.line).items():
+        for language, (examples, lines) in _examples(entry["examples"], context, entry.line).items():
             old = draft.examples.get(language, Examples((), ()))
             draft.examples[language] = Examples(
                 old.flag + examples.flag, old.pass_ + examples.pass_
             )
-            draft.example_lines.setdefault(language, line)
+            for text, line in zip((*examples.flag, *examples.pass_), lines):
+                draft.example_places.setdefault((language, text), f"{context.path}:{line}")
 
 
 def _merge_rule(entry: Any, context: _Context, drafts: dict[str, _Draft]) -> str:
@@ -340,7 +347,7 @@ def _build(draft: _Draft) -> Rule:
         when=freeze(draft.when),
         guards=tuple(entry.get("guards", GUARD_NAMES)),
         source=draft.source,
-        example_lines=dict(draft.example_lines),
+        example_places=dict(draft.example_places),
     )
 
 
@@ -388,17 +395,16 @@ def check_examples(pack: RulePack, *, codes: Iterable[str] | None = None) -> lis
             continue
         alone = pack._replace(rules=(rule,))
         for language, examples in rule.examples.items():
-            place = _Context(Path(rule.source.rsplit(":", 1)[0]))
-            line = rule.example_lines.get(language) or int(rule.source.rsplit(":", 1)[1])
             for kind, texts in (("flag", examples.flag), ("pass", examples.pass_)):
                 for text in texts:
+                    path, line = rule.example_places.get((language, text), rule.source).rsplit(":", 1)
                     found = [f for f in lint_text(text, pack=alone) if f.code == rule.code]
                     if kind == "flag" and rule.scope == "span":
                         found = [f for f in found if f.language in (language, "*")]
                     if bool(found) != (kind == "flag"):
                         verb = "is not flagged" if kind == "flag" else f"is flagged at {found[0].match!r}"
                         problem = f"{rule.code} {rule.name}: {language} {kind} example {text!r} {verb}"
-                        failures.append(place.fail(problem, line))
+                        failures.append(RulesError(problem, path=path, line=int(line)))
     return failures
 
 
