@@ -75,7 +75,7 @@ def discover(paths: Sequence[str]) -> Iterator[str]:
                 d for d in directories if not d.startswith(".") and d not in SKIPPED_DIRECTORIES
             )
             for name in sorted(files):
-                if Path(name).suffix.lower() in sources.EXTENSIONS:
+                if sources.is_walked(os.path.join(root, name)):
                     yield os.path.join(root, name)
 
 

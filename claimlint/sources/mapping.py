@@ -1,0 +1,117 @@
+"""Building segments whose text differs from the source: each character keeps its source span."""
+
+from __future__ import annotations
+
+import html
+from typing import Callable, Sequence
+
+import regex
+
+from claimlint.model import Segment
+
+# An HTML character reference as browsers read it (the ';' may be missing on legacy names).
+ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[a-zA-Z][a-zA-Z0-9]*;?)")
+# Stands for something a reader sees but that is not checked (a code span, an image), so that
+# no claim is matched across it; it is neither a letter nor a space nor a sentence end.
+OBJECT = "\ufffc"
+PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_SPACE = regex.compile(r"\s+")
+
+
+class Builder:
+    """Collect the text of one segment, each character with the source span it came from."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, text: str, start: int, end: int) -> None:
+        """Add `text`, every character of it standing for the source span [start, end)."""
+        for char in text:
+            self.chars.append(char)
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def literal(self, text: str, begin: int, stop: int, where: Callable[[int], int] | None = None,
+                *, entities: bool = False, spaces: bool = False,
+                escapes: bool = False) -> None:  # fmt: skip
+        """Add text[begin:stop], which a reader sees as written; `where` maps indices to the source.
+
+        With `entities`, character references are decoded; with `spaces`, each run of white
+        space reads as one space (as a browser renders it); with `escapes`, a backslash before
+        ASCII punctuation is dropped (Markdown).
+        """
+        at = where or _identity
+        index = begin
+        while index < stop:
+            char = text[index]
+            if entities and char == "&":
+                m = ENTITY.match(text, index, stop)
+                if m:
+                    decoded = html.unescape(m.group())
+                    if decoded != m.group():
+                        self.add(decoded, at(m.start()), at(m.end() - 1) + 1)
+                        index = m.end()
+                        continue
+            if escapes and char == "\\" and index + 1 < stop and text[index + 1] in PUNCTUATION:
+                self.add(text[index + 1], at(index), at(index + 1) + 1)
+                index += 2
+                continue
+            if spaces and char.isspace():
+                m = _SPACE.match(text, index, stop)
+                assert m is not None
+                self.add(" ", at(index), at(m.end() - 1) + 1)
+                index = m.end()
+                continue
+            self.add(char, at(index), at(index) + 1)
+            index += 1
+
+    def segment(self) -> Segment | None:
+        """Return the collected text, without white space at either end, as a segment (None: empty)."""
+        chars = self.chars
+        first, last = 0, len(chars)
+        while first < last and chars[first].isspace():
+            first += 1
+        while last > first and chars[last - 1].isspace():
+            last -= 1
+        if first == last:
+            return None
+        starts = self.starts[first:last]
+        ends = self.ends[first:last]
+        return Segment("".join(chars[first:last]), [*starts, ends[-1]], ends)
+
+    def flush(self, into: list[Segment]) -> None:
+        """Append the collected segment (if any) to `into` and start afresh."""
+        segment = self.segment()
+        if segment is not None:
+            into.append(segment)
+        self.chars, self.starts, self.ends = [], [], []
+
+
+def _identity(index: int) -> int:
+    return index
+
+
+def shifted(segment: Segment, by: int) -> Segment:
+    """Return `segment` with every offset moved `by` characters (for text parsed from a slice)."""
+    ends = None if segment.ends is None else [e + by for e in segment.ends]
+    return Segment(segment.text, [o + by for o in segment.offsets], ends)
+
+
+def without_bom(extract: Callable[[str], Sequence[Segment]]) -> Callable[[str], tuple[Segment, ...]]:
+    """Wrap an extractor so that a leading byte-order mark is skipped and offsets still fit."""
+
+    def segments(source: str) -> tuple[Segment, ...]:
+        if source.startswith("\ufeff"):
+            return tuple(shifted(s, 1) for s in extract(source[1:]))
+        return tuple(extract(source))
+
+    segments.__doc__ = extract.__doc__
+    segments.__name__ = "segments"
+    return segments
+
+
+def line_starts(source: str) -> list[int]:
+    """Return the offset where each line starts; lines end at \\r\\n, \\r or \\n."""
+    return [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", source)]
