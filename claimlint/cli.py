@@ -88,13 +88,14 @@ def _read(path: str, syntax: str | None) -> sources.Document:
     return sources.read(path, syntax=syntax)
 
 
-def _check_files(paths: Sequence[str], pack: RulePack, syntax: str | None) -> tuple[list[Finding], int, bool]:
+def _check_files(paths: Sequence[str], pack: RulePack, syntax: str | None, *, suppressions: bool = True,
+                 known: frozenset[str] = frozenset()) -> tuple[list[Finding], int, bool]:  # fmt: skip
     """Check every file; return the findings, how many files were checked, and whether any failed."""
     findings: list[Finding] = []
     checked, failed = 0, False
     for path in discover(paths):
         try:
-            findings.extend(lint_document(_read(path, syntax), pack))
+            findings.extend(lint_document(_read(path, syntax), pack, suppressions=suppressions, known=known))
             checked += 1
         except sources.SourceError as error:
             click.echo(f"{error}", err=True)
@@ -146,16 +147,19 @@ def _with_rules_options(command):  # type: ignore[no-untyped-def]
 @click.option("--select", multiple=True, metavar="RULES", help="Only these codes, code prefixes, names or categories.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these codes, code prefixes, names or categories.")
 @click.option("--syntax", type=click.Choice(sorted(sources.SYNTAXES)), help="Read every file as this syntax.")
+@click.option("--no-suppress", is_flag=True, help="Ignore every 'claimlint: disable…' directive (for audits).")
 @_with_rules_options
 def check(paths: tuple[str, ...], fmt: str, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          syntax: str | None, rules_file: str | None, extend: tuple[str, ...]) -> None:  # fmt: skip
+          syntax: str | None, no_suppress: bool, rules_file: str | None, extend: tuple[str, ...]) -> None:  # fmt: skip
     """Check files and directories (default: the current directory); `-` reads standard input."""
     pack = _load(rules_file, extend)
     chosen, dropped = _split(select), _split(ignore)
     _check_selectors(pack, chosen, "--select")
     _check_selectors(pack, dropped, "--ignore")
     on = [r for r in pack.rules if is_selected(r.code, r.name, r.category, chosen, dropped)]
-    findings, checked, failed = _check_files(paths or (".",), pack._replace(rules=tuple(on)), syntax)
+    every = frozenset(name for r in pack.rules for name in (r.code, r.name))
+    findings, checked, failed = _check_files(paths or (".",), pack._replace(rules=tuple(on)), syntax,
+                                             suppressions=not no_suppress, known=every)  # fmt: skip
     findings = sorted(f for f in findings if is_selected(f.code, f.name, f.category, chosen, dropped))
     click.echo(FORMATTERS[fmt](findings), nl=False)
     if fmt == "text":
