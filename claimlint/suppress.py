@@ -12,6 +12,7 @@ nothing is itself reported, so that stale directives get cleaned up.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Collection, NamedTuple
 
 import regex
@@ -30,8 +31,8 @@ COMMENTS: dict[str, regex.Pattern[str]] = {
     "txt": regex.compile(rf"(?|{_HASH}|{_SLASHES})", regex.MULTILINE),
     "yaml": regex.compile(_HASH, regex.MULTILINE),
     "po": regex.compile(_HASH, regex.MULTILINE),
-    # JSON has no comments: a "_comment" (or "//") member holds them, or // in JSONC files.
-    "json": regex.compile(rf'(?|"(?:_+comments?|//)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})', regex.MULTILINE),
+    # JSON has no comments: a "_comment…" (or "//…") member holds them, or // in JSONC files.
+    "json": regex.compile(rf'(?|"(?:_+comment\w*|//[^"\n]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})', regex.MULTILINE),
 }
 DIRECTIVE = regex.compile(r"claimlint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n]*)")
 _NAME_SEPARATOR = regex.compile(r"[\s,]+")
@@ -82,7 +83,7 @@ def apply(document: Document, findings: list[Finding], pack: RulePack, *, enable
         return kept
     active = {name for rule in pack.rules for name in (rule.code, rule.name)}
     exists = active | set(TOOL_RULES) | set(TOOL_RULES.values()) | set(known)
-    scopes, closing = _scopes(found, lines)
+    scopes, closing = _scopes(found, lines, document)
     used: set[tuple[int, str]] = set()
     result = []
     for finding in kept:
@@ -104,7 +105,20 @@ Place = tuple[int, int]  # (line, column)
 _END: Place = (1 << 62, 0)
 
 
-def _scopes(found: list[Directive], lines: Lines) -> tuple[list[tuple[Place, Place]], set[int]]:
+def _next_copy_line(document: Document, offset: int, lines: Lines) -> int:
+    """Return the first line after `offset` that holds checked copy (blank lines, markup, keys and
+    msgids are skipped, so a directive above a .po entry reaches its msgstr)."""
+    best = None
+    for segment in document.segments:
+        index = bisect_left(segment.offsets, offset, 0, len(segment.text))
+        while index < len(segment.text) and segment.text[index].isspace():
+            index += 1
+        if index < len(segment.text) and (best is None or segment.offsets[index] < best):
+            best = segment.offsets[index]
+    return lines.position(best)[0] if best is not None else lines.position(offset)[0] + 1
+
+
+def _scopes(found: list[Directive], lines: Lines, document: Document) -> tuple[list[tuple[Place, Place]], set[int]]:
     """Return the [first, last) places each directive covers, and which `enable`s close a range."""
     scopes: list[tuple[Place, Place]] = []
     closing: set[int] = set()
@@ -113,7 +127,7 @@ def _scopes(found: list[Directive], lines: Lines) -> tuple[list[tuple[Place, Pla
         if d.kind == "disable-line":
             scopes.append(((line, 0), (line + 1, 0)))
         elif d.kind == "disable-next-line":
-            below = lines.position(d.after)[0] + 1
+            below = _next_copy_line(document, d.after, lines)
             scopes.append(((below, 0), (below + 1, 0)))
         elif d.kind == "disable-file":
             scopes.append(((0, 0), _END))

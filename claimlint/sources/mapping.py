@@ -68,12 +68,12 @@ class Builder:
             index += 1
 
     def segment(self) -> Segment | None:
-        """Return the collected text, without white space at either end, as a segment (None: empty)."""
+        """Return the collected text as a segment, without white space or stand-ins at either end."""
         chars = self.chars
         first, last = 0, len(chars)
-        while first < last and chars[first].isspace():
+        while first < last and (chars[first].isspace() or chars[first] == OBJECT):
             first += 1
-        while last > first and chars[last - 1].isspace():
+        while last > first and (chars[last - 1].isspace() or chars[last - 1] == OBJECT):
             last -= 1
         if first == last:
             return None
