@@ -33,7 +33,8 @@ ATTRIBUTE = regex.compile(
     r"""(?<=['"\s/])([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?"""
 )
 _TAG_NAME = regex.compile(r"<[^\s/>]+")
-_REFERENCE = regex.compile(r"&#?\w*;?")
+# A reference as html.parser splits them off the text (see its entityref and charref patterns).
+_REFERENCE = regex.compile(r"&(?:#[xX][0-9a-fA-F]*|#[0-9]*|[a-zA-Z][-.a-zA-Z0-9]*);?")
 
 
 def attributes(tag: str) -> Iterator[tuple[str, int, int]]:
@@ -73,10 +74,17 @@ class _Reader(HTMLParser):
         self.segments: list[Segment] = []
         self.text = Builder()
         self.skipping: list[str] = []  # open elements whose content is not copy
+        self.done = 0  # text before this offset is already taken (references are split oddly)
 
     def _here(self) -> int:
         line, column = self.getpos()
         return self.lines[line - 1] + column
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # '<![…' outside SVG/MathML is a bogus comment up to the next '>' (HTML5); the base
+        # class would raise on anything but a well-formed marked section.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, void=False)
@@ -113,7 +121,7 @@ class _Reader(HTMLParser):
             return
         start = self._here()
         if self.source.startswith(data, start):
-            self.text.literal(self.source, start, start + len(data), entities=True, spaces=True)
+            self._text(start, start + len(data))
 
     def _reference(self) -> None:
         if self.skipping:
@@ -121,7 +129,13 @@ class _Reader(HTMLParser):
         start = self._here()
         m = _REFERENCE.match(self.source, start)
         if m:
-            self.text.literal(self.source, start, m.end(), entities=True, spaces=True)
+            self._text(start, m.end())
+
+    def _text(self, start: int, end: int) -> None:
+        start = max(start, self.done)
+        if start < end:
+            self.text.literal(self.source, start, end, entities=True, spaces=True)
+            self.done = end
 
     def handle_entityref(self, name: str) -> None:
         self._reference()

@@ -155,7 +155,10 @@ def _walk(tokens: Sequence[Token], content: _Content, cursor: int, builder: Buil
         elif kind == "text_special":  # a backslash escape or a character reference
             start = _expect(content, cursor, token.markup)
             cursor = start + len(token.markup)
-            builder.add(token.content, *content.span(start, cursor))
+            if token.content == token.markup:  # a backslash before a letter stays as written
+                builder.literal(text, start, cursor, content.at)
+            else:
+                builder.add(token.content, *content.span(start, cursor))
         elif kind in ("softbreak", "hardbreak"):
             start = cursor
             while start < len(text) and text[start] in " \t\\":
