@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from claimlint import rules, sources
@@ -298,3 +300,30 @@ def test_cli_walks_locale_folders_and_markup(tmp_path: Path) -> None:
                             capture_output=True, text=True, cwd=ROOT)  # fmt: skip
     places = sorted(line.split(": ")[0][len(str(tmp_path)) + 1 :] for line in result.stdout.splitlines())
     assert places == [os.path.join("locales", "en.json") + ":1:14", "page.html:1:18"]
+
+
+# ---------------------------------------------------------------------------- any input
+
+_MARKUP = st.lists(
+    st.sampled_from(list("ab é*_`[]()<>!&;\\|#->'\"\t\n") + [
+        "\r\n", "&amp;", "&#x41;", "](u)", '](u "t")', "![", "<b>", "</b>", "<!-- c -->", "<![x",
+        "**", "~~", "- ", "> ", "1. ", "    ", "```", "| a | b |\n|---|---|\n| c \\| d |", "<a title='t'>",
+    ]),  # fmt: skip
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=_MARKUP)
+def test_markup_extractors_map_any_input_exactly(source: str) -> None:
+    for extract in (markdown.segments, html.segments):
+        for segment in extract(source):
+            ends = list(segment.ends or segment.offsets[1:])
+            starts = list(segment.offsets)
+            assert len(starts) == len(segment.text) + 1 and starts == sorted(starts)
+            for i, (char, start, end) in enumerate(zip(segment.text, starts, ends)):
+                assert start < end <= len(source)
+                # Spans never overlap, except characters decoded from one reference.
+                assert end <= starts[i + 1] or (start, end) == (starts[i + 1], ends[i + 1])
+                if end - start == 1 and char != OBJECT and not char.isspace():
+                    assert source[start] == char or source[start] in "\\&"
