@@ -32,9 +32,12 @@ COMMENTS: dict[str, regex.Pattern[str]] = {
     "yaml": regex.compile(_HASH, regex.MULTILINE),
     "po": regex.compile(_HASH, regex.MULTILINE),
     # JSON has no comments: a "_comment…" (or "//…") member holds them, or // in JSONC files.
-    "json": regex.compile(rf'(?|"(?:_+comment\w*|//[^"\n]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})', regex.MULTILINE),
+    "json": regex.compile(rf'(?|"(?:_+comment\w*|//[^"\n]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})',
+                          regex.MULTILINE),
 }
-DIRECTIVE = regex.compile(r"claimlint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n]*)")
+DIRECTIVE = regex.compile(
+    r"claimlint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n]*)"
+)
 _NAME_SEPARATOR = regex.compile(r"[\s,]+")
 
 
@@ -81,33 +84,42 @@ def apply(document: Document, findings: list[Finding], pack: RulePack, *, enable
     kept = [f for f in findings if not any(a <= (f.line, f.column) < b for a, b in spans)]
     if not enabled:
         return kept
-    active = {name for rule in pack.rules for name in (rule.code, rule.name)}
-    exists = active | set(TOOL_RULES) | set(TOOL_RULES.values()) | set(known)
     scopes, closing = _scopes(found, lines, document)
     used: set[tuple[int, str]] = set()
     result = []
     for finding in kept:
-        silenced = False
-        for number, (directive, (first, last)) in enumerate(zip(found, scopes)):
-            if directive.kind == "enable" or not first <= (finding.line, finding.column) < last:
-                continue
-            for name in directive.names:
-                if name in (finding.code, finding.name):
-                    used.add((number, name))
-                    silenced = True
-        if not silenced:
+        place = (finding.line, finding.column)
+        hits = [key for key, (first, last) in scopes.items()
+                if key[1] in (finding.code, finding.name) and first <= place < last]  # fmt: skip
+        used.update(hits)
+        if not hits:
             result.append(finding)
-    result.extend(_problems(document, found, lines, used, active, exists, closing))
+    active = {name for rule in pack.rules for name in (rule.code, rule.name)}
+    exists = active | set(TOOL_RULES) | set(TOOL_RULES.values()) | set(known)
+    for number, directive in enumerate(found):
+        message = _problem(directive, document.source[directive.start : directive.end], exists,
+                           idle=[n for n in directive.names if n in active and (number, n) not in used],
+                           unclosing=[n for n in directive.names if (number, n) not in closing])  # fmt: skip
+        if message:
+            code, text = message
+            (line, column), (end_line, end_column) = spans[number]
+            finding = tool_finding(document.path, code, text, severity=Severity.WARNING, line=line, column=column)
+            result.append(finding._replace(end_line=end_line, end_column=end_column,
+                                           match=document.source[directive.start : directive.end]))  # fmt: skip
     return sorted(result)
 
 
 Place = tuple[int, int]  # (line, column)
+Scopes = dict[tuple[int, str], tuple[Place, Place]]  # (directive number, name) → [first, last)
 _END: Place = (1 << 62, 0)
 
 
 def _next_copy_line(document: Document, offset: int, lines: Lines) -> int:
-    """Return the first line after `offset` that holds checked copy (blank lines, markup, keys and
-    msgids are skipped, so a directive above a .po entry reaches its msgstr)."""
+    """Return the first line after `offset` that holds checked copy.
+
+    Blank lines, markup, keys and msgids are passed over, so a directive above a .po entry
+    reaches its msgstr and one above a Markdown paragraph reaches its first line.
+    """
     best = None
     for segment in document.segments:
         index = bisect_left(segment.offsets, offset, 0, len(segment.text))
@@ -118,58 +130,49 @@ def _next_copy_line(document: Document, offset: int, lines: Lines) -> int:
     return lines.position(best)[0] if best is not None else lines.position(offset)[0] + 1
 
 
-def _scopes(found: list[Directive], lines: Lines, document: Document) -> tuple[list[tuple[Place, Place]], set[int]]:
-    """Return the [first, last) places each directive covers, and which `enable`s close a range."""
-    scopes: list[tuple[Place, Place]] = []
-    closing: set[int] = set()
+def _scopes(found: list[Directive], lines: Lines, document: Document) -> tuple[Scopes, set[tuple[int, str]]]:
+    """Return the places each (directive, name) silences, and the (enable, name) pairs that end
+    a `disable` range."""
+    scopes: Scopes = {}
+    closing: set[tuple[int, str]] = set()
     for number, d in enumerate(found):
         line = lines.position(d.start)[0]
-        if d.kind == "disable-line":
-            scopes.append(((line, 0), (line + 1, 0)))
-        elif d.kind == "disable-next-line":
-            below = _next_copy_line(document, d.after, lines)
-            scopes.append(((below, 0), (below + 1, 0)))
-        elif d.kind == "disable-file":
-            scopes.append(((0, 0), _END))
-        elif d.kind == "disable":
-            # Until an `enable` that names every rule this one does (the first one after it).
-            enable = next((n for n in range(number + 1, len(found))
-                           if found[n].kind == "enable" and set(d.names) <= set(found[n].names)), None)  # fmt: skip
-            if enable is not None:
-                closing.add(enable)
-            scopes.append((lines.position(d.start), lines.position(found[enable].start) if enable is not None else _END))
-        else:
-            scopes.append(((0, 0), (0, 0)))
+        for name in d.names:
+            if d.kind == "disable-line":
+                scopes[number, name] = ((line, 0), (line + 1, 0))
+            elif d.kind == "disable-next-line":
+                below = _next_copy_line(document, d.after, lines)
+                scopes[number, name] = ((below, 0), (below + 1, 0))
+            elif d.kind == "disable-file":
+                scopes[number, name] = ((0, 0), _END)
+            elif d.kind == "disable":  # until the next `enable` of the same name, or the end
+                enable = next((n for n in range(number + 1, len(found))
+                               if found[n].kind == "enable" and name in found[n].names), None)  # fmt: skip
+                last = _END
+                if enable is not None:
+                    closing.add((enable, name))
+                    last = lines.position(found[enable].start)
+                scopes[number, name] = (lines.position(d.start), last)
     return scopes, closing
 
 
-def _problems(document: Document, found: list[Directive], lines: Lines, used: set[tuple[int, str]],
-              active: set[str], exists: set[str], closing: set[int]) -> list[Finding]:  # fmt: skip
-    """Report directives that name nothing, name no rule, or silence nothing."""
-    problems = []
-    for number, d in enumerate(found):
-        text = document.source[d.start : d.end]
-        message = None
-        code = "CL006"
-        unknown = [n for n in d.names if n not in exists]
-        if not d.names:
-            message = (f"'{text}' does not say which rule it silences: name it by code or name "
-                       f"(as in 'claimlint: {d.kind} CL451 -- reason'); nothing is silenced wholesale")  # fmt: skip
-        elif unknown:
-            message = (f"'{text}' names no rule called {', '.join(repr(n) for n in unknown)}; "
-                       "`claimlint rules` lists the codes and names")  # fmt: skip
-        elif d.kind == "enable":
-            if number not in closing:
-                code, message = "CL005", f"'{text}' has no 'disable' of the same rules above it: remove it"
-        else:
-            idle = [n for n in d.names if n in active and (number, n) not in used]
-            if idle:
-                code = "CL005"
-                message = (f"'{text}' silenced nothing here for {', '.join(repr(n) for n in idle)}: "
-                           "the copy may have been fixed; remove the directive or correct it")  # fmt: skip
-        if message:
-            (line, column), (end_line, end_column) = lines.position(d.start), lines.position(d.end)
-            finding = tool_finding(document.path, code, message, severity=Severity.WARNING,
-                                   line=line, column=column)  # fmt: skip
-            problems.append(finding._replace(end_line=end_line, end_column=end_column, match=text))
-    return problems
+def _problem(d: Directive, text: str, exists: set[str], *, idle: list[str],
+             unclosing: list[str]) -> tuple[str, str] | None:  # fmt: skip
+    """Return (code, message) for a directive that names nothing, names no rule, or does nothing."""
+    unknown = [n for n in d.names if n not in exists]
+    if not d.names:
+        return "CL006", (f"'{text}' does not say which rule it silences: name it by code or name (as in "
+                         f"'claimlint: {d.kind} CL451 -- reason'); nothing is silenced wholesale")  # fmt: skip
+    if unknown:
+        return "CL006", (f"'{text}' names no rule called {_listed(unknown)}; "
+                         "`claimlint rules` lists the codes and names")  # fmt: skip
+    if d.kind == "enable" and unclosing:
+        return "CL005", f"'{text}' has no 'disable' of {_listed(unclosing)} above it: remove it"
+    if d.kind != "enable" and idle:
+        return "CL005", (f"'{text}' silenced nothing here for {_listed(idle)}: "
+                         "the copy may have been fixed; remove the directive or correct it")  # fmt: skip
+    return None
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(repr(n) for n in names)

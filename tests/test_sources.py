@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from claimlint import rules, sources
 from claimlint.cli import main
@@ -26,7 +26,6 @@ from claimlint.lint import lint_document
 from claimlint.model import Document, Finding, RulePack, Segment
 from claimlint.sources import html, locale_json, locale_yaml, markdown, po
 from claimlint.sources.mapping import OBJECT
-
 from tests.conftest import ROOT, SHARED
 
 FIXTURES = ROOT / "tests" / "fixtures" / "sources"

@@ -14,7 +14,6 @@ from claimlint.model import Document, Segment
 from claimlint.sources import plain
 
 
-
 def _lazy(module: str) -> Callable[[str], tuple[Segment, ...]]:
     """An extractor whose module (and parser) is imported only when a file of its syntax is read."""
 

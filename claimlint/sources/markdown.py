@@ -68,6 +68,10 @@ class _Content:
     def at(self, index: int) -> int:
         return self.where[index]
 
+    def after(self, start: int) -> Callable[[int], int]:
+        """Map indices of a piece of the content that starts at `start` to the source."""
+        return lambda index: self.where[start + index]
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The source span of text[start:end] (end > start)."""
         return self.where[start], self.break_ends.get(end - 1, self.where[end - 1] + 1)
@@ -178,7 +182,7 @@ def _walk(tokens: Sequence[Token], content: _Content, cursor: int, builder: Buil
             start = _expect(content, cursor, token.content)
             cursor = start + len(token.content)
             if not token.content.startswith(("</", "<!", "<?")):
-                html.tag_segments(token.content, lambda i, s=start: content.at(s + i), found)
+                html.tag_segments(token.content, content.after(start), found)
         elif kind == "image":
             start = _expect(content, cursor, "![")
             alt = Builder()
