@@ -8,7 +8,7 @@ character keeping the span of its reference.
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from typing import Callable, Iterator
+from typing import Iterator, Sequence
 
 import regex
 
@@ -50,8 +50,11 @@ def attributes(tag: str) -> Iterator[tuple[str, int, int]]:
         yield m.group(1).lower(), start, end
 
 
-def tag_segments(tag: str, where: Callable[[int], int], into: list[Segment]) -> None:
-    """Add a segment for each readable attribute of the raw start tag `tag` (alt, title, meta …)."""
+def tag_segments(tag: str, where: Sequence[int], into: list[Segment]) -> None:
+    """Add a segment for each readable attribute of the raw start tag `tag` (alt, title, meta …).
+
+    `where[i]` is the source offset of tag[i].
+    """
     found = {name: (start, end) for name, start, end in attributes(tag)}
     wanted = [found[name] for name in TEXT_ATTRIBUTES if name in found]
     kind = found.get("name") or found.get("property")
@@ -104,7 +107,7 @@ class _Reader(HTMLParser):
             return
         if tag not in INLINE:
             self.text.flush(self.segments)
-        tag_segments(raw, lambda i: start + i, self.segments)
+        tag_segments(raw, range(start, start + len(raw) + 1), self.segments)
         if tag in SKIPPED and not void:
             self.skipping.append(tag)
 

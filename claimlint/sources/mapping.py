@@ -16,6 +16,13 @@ ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[a-zA-Z][a-zA-Z0-9]*;
 OBJECT = "\ufffc"
 PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _SPACE = regex.compile(r"\s+")
+# What `Builder.literal` must look at one by one, for each (entities, spaces, escapes).
+_SPECIAL = {
+    (entities, spaces, escapes): regex.compile(
+        "|".join(p for p, on in (("&", entities), (r"\s", spaces), (r"\\", escapes)) if on)
+    ) if entities or spaces or escapes else None
+    for entities in (False, True) for spaces in (False, True) for escapes in (False, True)
+}  # fmt: skip
 
 
 class Builder:
@@ -33,39 +40,49 @@ class Builder:
             self.starts.append(start)
             self.ends.append(end)
 
-    def literal(self, text: str, begin: int, stop: int, where: Callable[[int], int] | None = None,
+    def literal(self, text: str, begin: int, stop: int, where: Sequence[int] | None = None,
                 *, entities: bool = False, spaces: bool = False,
                 escapes: bool = False) -> None:  # fmt: skip
-        """Add text[begin:stop], which a reader sees as written; `where` maps indices to the source.
+        """Add text[begin:stop], which a reader sees as written; where[i] is text[i]'s source offset.
 
         With `entities`, character references are decoded; with `spaces`, each run of white
         space reads as one space (as a browser renders it); with `escapes`, a backslash before
         ASCII punctuation is dropped (Markdown).
         """
-        at = where or _identity
+        at = where if where is not None else range(len(text) + 1)
+        special = _SPECIAL[entities, spaces, escapes]
         index = begin
         while index < stop:
-            char = text[index]
-            if entities and char == "&":
-                m = ENTITY.match(text, index, stop)
-                if m:
-                    decoded = html.unescape(m.group())
-                    if decoded != m.group():
-                        self.add(decoded, at(m.start()), at(m.end() - 1) + 1)
-                        index = m.end()
-                        continue
-            if escapes and char == "\\" and index + 1 < stop and text[index + 1] in PUNCTUATION:
-                self.add(text[index + 1], at(index), at(index + 1) + 1)
-                index += 2
-                continue
-            if spaces and char.isspace():
-                m = _SPACE.match(text, index, stop)
-                assert m is not None
-                self.add(" ", at(index), at(m.end() - 1) + 1)
-                index = m.end()
-                continue
-            self.add(char, at(index), at(index) + 1)
-            index += 1
+            m = special.search(text, index, stop) if special else None
+            plain_end = m.start() if m else stop
+            if plain_end > index:  # the common case, taken in bulk
+                self.chars.extend(text[index:plain_end])
+                self.starts.extend(at[index:plain_end])
+                self.ends.extend([offset + 1 for offset in at[index:plain_end]])
+            if m is None:
+                return
+            index = self._special(text, plain_end, stop, at)
+
+    def _special(self, text: str, index: int, stop: int, at: Sequence[int]) -> int:
+        """Add the markup at text[index] (a reference, an escape, white space); return what follows."""
+        char = text[index]
+        if char == "&":
+            m = ENTITY.match(text, index, stop)
+            decoded = html.unescape(m.group()) if m else char
+            if m and decoded != m.group():
+                self.add(decoded, at[m.start()], at[m.end() - 1] + 1)
+                return m.end()
+        elif char == "\\":
+            if index + 1 < stop and text[index + 1] in PUNCTUATION:
+                self.add(text[index + 1], at[index], at[index + 1] + 1)
+                return index + 2
+        elif char.isspace():
+            m = _SPACE.match(text, index, stop)
+            end = m.end() if m else index + 1
+            self.add(" ", at[index], at[end - 1] + 1)
+            return end
+        self.add(char, at[index], at[index] + 1)
+        return index + 1
 
     def segment(self) -> Segment | None:
         """Return the collected text as a segment, without white space or stand-ins at either end."""
@@ -87,10 +104,6 @@ class Builder:
         if segment is not None:
             into.append(segment)
         self.chars, self.starts, self.ends = [], [], []
-
-
-def _identity(index: int) -> int:
-    return index
 
 
 def shifted(segment: Segment, by: int) -> Segment:

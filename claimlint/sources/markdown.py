@@ -68,10 +68,6 @@ class _Content:
     def at(self, index: int) -> int:
         return self.where[index]
 
-    def after(self, start: int) -> Callable[[int], int]:
-        """Map indices of a piece of the content that starts at `start` to the source."""
-        return lambda index: self.where[start + index]
-
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The source span of text[start:end] (end > start)."""
         return self.where[start], self.break_ends.get(end - 1, self.where[end - 1] + 1)
@@ -154,13 +150,13 @@ def _walk(tokens: Sequence[Token], content: _Content, cursor: int, builder: Buil
         kind = token.type
         if kind == "text":
             start = _expect(content, cursor, token.content)
-            builder.literal(text, start, start + len(token.content), content.at)
+            builder.literal(text, start, start + len(token.content), content.where)
             cursor = start + len(token.content)
         elif kind == "text_special":  # a backslash escape or a character reference
             start = _expect(content, cursor, token.markup)
             cursor = start + len(token.markup)
             if token.content == token.markup:  # a backslash before a letter stays as written
-                builder.literal(text, start, cursor, content.at)
+                builder.literal(text, start, cursor, content.where)
             else:
                 builder.add(token.content, *content.span(start, cursor))
         elif kind in ("softbreak", "hardbreak"):
@@ -182,7 +178,7 @@ def _walk(tokens: Sequence[Token], content: _Content, cursor: int, builder: Buil
             start = _expect(content, cursor, token.content)
             cursor = start + len(token.content)
             if not token.content.startswith(("</", "<!", "<?")):
-                html.tag_segments(token.content, content.after(start), found)
+                html.tag_segments(token.content, content.where[start : cursor + 1], found)
         elif kind == "image":
             start = _expect(content, cursor, "![")
             alt = Builder()
@@ -228,7 +224,7 @@ def _link_tail(content: _Content, pos: int, found: list[Segment]) -> int:
             title = parseLinkTitle(text, index, len(text))
             if index != after and title.ok:
                 builder = Builder()
-                builder.literal(text, index + 1, title.pos - 1, content.at, entities=True, escapes=True)
+                builder.literal(text, index + 1, title.pos - 1, content.where, entities=True, escapes=True)
                 builder.flush(found)
                 index = _skip_space(text, title.pos)
         if text.startswith(")", index):
