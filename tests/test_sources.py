@@ -160,6 +160,11 @@ def test_markdown_blocks_are_separate_segments_and_soft_breaks_read_as_spaces() 
     ]  # fmt: skip
 
 
+def test_markdown_table_cells_are_found_in_order_past_empty_ones() -> None:
+    source = "| a | b | c |\n|---|---|---|\n| detox | | detox |\n"
+    assert [s.offsets[0] for s in markdown.segments(source)][-2:] == [30, 40]
+
+
 def test_markdown_front_matter_gives_only_title_description_and_summary() -> None:
     source = "---\ntitle: Detox\nslug: detox\nsummary: 'It''s'\nimage: /detox.png\n---\nBody\n"
     segments = markdown.segments(source)

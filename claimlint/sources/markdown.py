@@ -95,7 +95,8 @@ def _align_lines(src: _Source, content: str, first_line: int, kind: str, cursor:
         if number < len(lines) - 1:
             break_ends[len(where)] = nxt
             where.append(end)
-    where.append(where[-1] + 1 if where else src.starts[first_line])
+    # An empty table cell keeps the row's cursor where it was, so the next cell is looked for after it.
+    where.append(where[-1] + 1 if where else max(cursor, src.starts[first_line]))
     return _Content(content, where, break_ends)
 
 
