@@ -15,8 +15,8 @@ import regex
 from claimlint.model import Segment
 from claimlint.sources.mapping import Builder, without_bom
 
-# Elements whose content a reader never sees as copy.
-SKIPPED = frozenset({"script", "style", "template", "code", "pre", "kbd", "samp", "textarea"})
+# Elements whose content is not copy: never shown, or code.
+SKIPPED = frozenset({"script", "style", "template", "code", "pre", "kbd", "samp"})
 # Elements that do not end the sentence around them; any other element ends a segment.
 INLINE = frozenset(
     "a abbr b bdi bdo big cite data del dfn em font i img ins label mark nobr q rp rt ruby s small "
@@ -58,9 +58,8 @@ def tag_segments(tag: str, where: Sequence[int], into: list[Segment]) -> None:
     found = {name: (start, end) for name, start, end in attributes(tag)}
     wanted = [found[name] for name in TEXT_ATTRIBUTES if name in found]
     kind = found.get("name") or found.get("property")
-    if _TAG_NAME.match(tag)[0].lower() == "<meta" and kind and "content" in found:  # type: ignore[index]
-        if tag[kind[0] : kind[1]].lower() in META:
-            wanted.append(found["content"])
+    if tag[:5].lower() == "<meta" and kind and "content" in found and tag[kind[0] : kind[1]].lower() in META:
+        wanted.append(found["content"])
     for start, end in sorted(wanted):
         builder = Builder()
         builder.literal(tag, start, end, where, entities=True, spaces=True)
