@@ -1,4 +1,4 @@
-"""Shared test helpers: paths, small rule packs written inline, and a one-line lint."""
+"""Fixtures: small rule packs written inline."""
 
 from __future__ import annotations
 
@@ -9,11 +9,7 @@ from typing import Callable
 import pytest
 
 from claimlint import rules
-from claimlint.lint import lint_text
-from claimlint.model import Finding, RulePack
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+from claimlint.model import RulePack
 
 
 @pytest.fixture
@@ -33,7 +29,3 @@ def pack_from(write_pack: Callable[[str], Path]) -> Callable[[str], RulePack]:
     """Load a pack from YAML text, replacing the default pack."""
     return lambda text: rules.load(write_pack(text))
 
-
-def lint(text: str, pack: RulePack | None = None, **kw: str) -> list[Finding]:
-    """Lint `text` with `pack` (default pack when None), like yamllint's RuleTestCase.check."""
-    return lint_text(text, pack=pack, **kw)

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from claimlint.cli import main
-from tests.packs import GUARDED
+from packs import GUARDED
 
 RISKY = "Our treatment gives permanent results.\nThere are no side effects. Results vary.\n"
 COMPLIANT = "Our treatment gives long-lasting results. Results vary.\n"
