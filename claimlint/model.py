@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
 import regex
+
+if TYPE_CHECKING:
+    from claimlint.prefilter import Prefilter
 
 CATEGORIES: tuple[str, ...] = (
     "guarantee",
@@ -92,6 +95,17 @@ class RulePack(NamedTuple):
     rules: tuple[Rule, ...]
     guards: Mapping[str, Guards]
     vocabulary: frozenset[str] = frozenset()  # words triggers need; limits de-spacing and leet folding
+    prefilter: Prefilter | None = None  # which patterns could match a text; None: run them all
+
+    def patterns(self) -> list[regex.Pattern[str]]:
+        """Every compiled pattern of every rule, in rule order (what the prefilter indexes)."""
+        return [
+            pattern
+            for rule in self.rules
+            for table in (rule.patterns, rule.when)
+            for patterns in table.values()
+            for pattern in patterns
+        ]
 
 
 class Segment(NamedTuple):

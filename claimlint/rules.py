@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import regex
-import yaml
 
-from claimlint import normalize
+from claimlint import cache, normalize
 from claimlint.errors import RulesError
+from claimlint.prefilter import Prefilter
 from claimlint.model import CATEGORIES, Examples, Guards, Rule, RulePack, Severity
 
 FLAGS = regex.V1 | regex.IGNORECASE
@@ -61,11 +61,7 @@ class _List(list):  # type: ignore[type-arg]
     lines: list[int]
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe loader whose mappings and sequences carry line numbers."""
-
-
-def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
+def _construct_map(loader: Any, node: Any) -> _Map:
     mapping = _Map()
     mapping.line = node.start_mark.line + 1
     mapping.lines = {}
@@ -78,24 +74,27 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
     return mapping
 
 
-def _construct_list(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _List:
+def _construct_list(loader: Any, node: Any) -> _List:
     items = _List(loader.construct_object(item, deep=True) for item in node.value)
     items.line = node.start_mark.line + 1
     items.lines = [item.start_mark.line + 1 for item in node.value]
     return items
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
-
-
 def _read_yaml(path: Path) -> Any:
+    import yaml  # only when a pack is built, not when it comes from the cache
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """A safe loader whose mappings and sequences carry line numbers."""
+
+    Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RulesError(f"cannot read the rule pack: {error}", path=str(path)) from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader with line numbers
+        return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader with line numbers
     except RulesError as error:
         raise RulesError(error.message, path=str(path), line=error.line) from None
     except yaml.YAMLError as error:
@@ -359,18 +358,25 @@ def load(
     With `verify`, the examples of every rule a user pack defines or extends are run, and one
     that does not behave as declared is an error; the default pack's own are run by its tests.
     """
+    paths = [Path(rules) if rules else default_pack_path(), *map(Path, extend)]
+    user_packs = paths if rules is not None else paths[1:]
+    return cache.cached(paths, lambda: _build_pack(paths, user_packs, verify=verify), verify=verify)
+
+
+def _build_pack(paths: Sequence[Path], user_packs: Sequence[Path], *, verify: bool) -> RulePack:
+    """Read, merge, compile and (for `user_packs`) verify the packs at `paths`."""
     drafts: dict[str, _Draft] = {}
     guards: dict[str, dict[str, list[Any]]] = {}
-    paths = [Path(rules) if rules else default_pack_path(), *map(Path, extend)]
     to_verify: set[str] = set()
-    for index, path in enumerate(paths):
+    for path in paths:
         touched = _read_pack(path, drafts, guards)
-        if index > 0 or rules is not None:
+        if path in user_packs:
             to_verify |= touched
     built = tuple(_build(drafts[code]) for code in sorted(drafts))
     words = normalize.vocabulary(p for d in drafts.values() for p in d.raw_patterns)
     frozen = {lang: Guards(**{k: tuple(v) for k, v in table.items()}) for lang, table in guards.items()}
     pack = RulePack(built, dict(sorted(frozen.items())), words)
+    pack = pack._replace(prefilter=Prefilter(pack.patterns()))
     if verify and to_verify:
         failures = check_examples(pack, codes=to_verify)
         if failures:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 from typing import Callable
@@ -10,6 +11,12 @@ import pytest
 
 from claimlint import rules
 from claimlint.model import RulePack
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep compiled packs of the test run out of the user's own cache."""
+    os.environ["CLAIMLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture
