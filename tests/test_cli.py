@@ -190,3 +190,16 @@ def test_cli_installed_console_script_runs_from_anywhere(copy: Path, tmp_path: P
     listing = subprocess.run([str(_console_script()), "rules"], cwd=elsewhere, capture_output=True,
                              text=True, timeout=120)  # fmt: skip
     assert listing.returncode == 0 and "CL900" in listing.stdout
+
+
+def test_cli_jobs_give_identical_output(copy: Path) -> None:
+    for index in range(80):
+        text = RISKY if index % 3 else COMPLIANT
+        (copy / "site" / f"page-{index:03}.txt").write_text(text, encoding="utf-8")
+    (copy / "site" / "broken.txt").write_bytes(b"\x89PNG\x00\x00bad")
+    serial = check(copy, "-j", "1", "--format", "json", "site")
+    parallel = check(copy, "-j", "2", "--format", "json", "site")
+    automatic = check(copy, "--format", "json", "site")
+    assert serial.exit_code == parallel.exit_code == automatic.exit_code == 2
+    assert serial.stdout == parallel.stdout == automatic.stdout
+    assert len(json.loads(serial.stdout)) > 100
