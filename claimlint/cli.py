@@ -92,11 +92,12 @@ def _read(path: str, syntax: str | None) -> sources.Document:
     return sources.read(path, syntax=syntax)
 
 
-def _check_one(path: str, pack: RulePack, syntax: str | None) -> tuple[list[Finding], sources.SourceError | None]:
+def _check_one(path: str, pack: RulePack, syntax: str | None) -> tuple[list[Finding], str | None]:
+    """Check one file; return its findings and, if it could not be checked, the line that says why."""
     try:
         return lint_document(_read(path, syntax), pack), None
     except sources.SourceError as error:
-        return [tool_finding(error.path or path, error.code, error.message, line=error.line or 1)], error
+        return [tool_finding(error.path or path, error.code, error.message, line=error.line or 1)], str(error)
 
 
 _worker: dict[str, object] = {}  # the pack and syntax of one worker process, set once when it starts
@@ -106,7 +107,7 @@ def _start_worker(pack: RulePack, syntax: str | None) -> None:
     _worker.update(pack=pack, syntax=syntax)
 
 
-def _work(path: str) -> tuple[list[Finding], sources.SourceError | None]:
+def _work(path: str) -> tuple[list[Finding], str | None]:
     return _check_one(path, _worker["pack"], _worker["syntax"])  # type: ignore[arg-type]
 
 
