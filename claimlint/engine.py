@@ -221,7 +221,7 @@ def find(document: Document, pack: RulePack) -> list[Finding]:
             run.disguises(rule, normal, segment)
     claims = any(f.category not in NOT_CLAIMS for f in run.findings)
     for rule in (r for r in pack.rules if r.scope == "document"):
-        needed = claims or _any_match(rule.when, texts, could_match)
+        needed = (claims and rule.when_claims) or _any_match(rule.when, texts, could_match)
         if needed and not _any_match(rule.patterns, texts, could_match):
             run.add(rule, 0, 0, None)
     return sorted(set(run.findings))

@@ -20,7 +20,7 @@ GUARD_NAMES = ("negation", "question")
 TOP_KEYS = {"version", "languages", "rules"}
 RULE_KEYS = {
     "code", "name", "category", "severity", "message", "why", "suggestion", "references",
-    "patterns", "unless", "when", "examples", "guards", "scope",
+    "patterns", "unless", "when", "examples", "guards", "scope", "when-claims",
 }  # fmt: skip
 REQUIRED_KEYS = ("code", "name", "category", "severity", "message", "why", "references")
 EXTENSION_KEYS = {"code", "patterns", "unless", "when", "examples"}
@@ -81,11 +81,12 @@ def _construct_list(loader: Any, node: Any) -> _List:
     return items
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file whose mappings and lists remember their lines; RulesError if it cannot."""
     import yaml  # only when a pack is built, not when it comes from the cache
 
     class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-        """A safe loader whose mappings and sequences carry line numbers."""
+            """A safe loader whose mappings and sequences carry line numbers."""
 
     Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
@@ -214,6 +215,8 @@ def _check_fields(entry: _Map, context: _Context) -> None:
         raise context.fail(problem, entry.lines["severity"])
     if entry.get("scope", "span") not in SCOPES:
         raise context.fail(f"{code}: scope must be one of {', '.join(SCOPES)}", line)
+    if not isinstance(entry.get("when-claims", True), bool):
+        raise context.fail(f"{code}: when-claims must be true or false", entry.lines["when-claims"])
     guards = entry.get("guards", list(GUARD_NAMES))
     if not isinstance(guards, list) or not set(guards) <= set(GUARD_NAMES):
         raise context.fail(f"{code}: guards is a list of {', '.join(GUARD_NAMES)}", line)
@@ -294,7 +297,7 @@ def _merge_guards(value: Any, context: _Context, guards: dict[str, dict[str, lis
 def _read_pack(path: Path, drafts: dict[str, _Draft], guards: dict[str, dict[str, list[Any]]]) -> set[str]:
     """Merge the pack at `path` into `drafts` and `guards`; return the codes it touched."""
     context = _Context(path)
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise context.fail("a rule pack is a mapping with 'version', 'languages' and 'rules'", 1)
     unknown = sorted(set(data) - TOP_KEYS)
@@ -345,6 +348,7 @@ def _build(draft: _Draft) -> Rule:
         scope=scope,
         when=freeze(draft.when),
         guards=tuple(entry.get("guards", GUARD_NAMES)),
+        when_claims=entry.get("when-claims", True),
         source=draft.source,
         example_places=dict(draft.example_places),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from claimlint.formatters import FORMATTERS
+from claimlint.formatters import FORMATTERS, Report
 from claimlint.model import Finding, Severity
 
 FINDINGS = [
@@ -17,7 +17,7 @@ FINDINGS = [
 
 
 def test_formatters_text() -> None:
-    assert FORMATTERS["text"](FINDINGS) == (
+    assert FORMATTERS["text"](Report(FINDINGS)) == (
         "copy/a.md:3:7: CL101 [error] 'permanent results' promises results that last forever"
         " (permanent-results)\n"
         "copy/ar.txt:1:1: CL900 [warning] No disclaimer. (missing-disclaimer)\n"
@@ -25,7 +25,7 @@ def test_formatters_text() -> None:
 
 
 def test_formatters_json() -> None:
-    assert json.loads(FORMATTERS["json"](FINDINGS)) == [
+    assert json.loads(FORMATTERS["json"](Report(FINDINGS))) == [
         {
             "path": "copy/a.md", "line": 3, "column": 7, "end_line": 3, "end_column": 24,
             "code": "CL101", "name": "permanent-results", "category": "guarantee",
@@ -43,9 +43,9 @@ def test_formatters_json() -> None:
 
 def test_formatters_json_keeps_text_readable() -> None:
     finding = FINDINGS[0]._replace(match="بشرة بيضاء")
-    assert "بشرة بيضاء" in FORMATTERS["json"]([finding])
+    assert "بشرة بيضاء" in FORMATTERS["json"](Report([finding]))
 
 
 def test_formatters_empty() -> None:
-    assert FORMATTERS["text"]([]) == ""
-    assert FORMATTERS["json"]([]) == "[]\n"
+    assert FORMATTERS["text"](Report([])) == ""
+    assert FORMATTERS["json"](Report([])) == "[]\n"
