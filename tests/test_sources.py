@@ -172,6 +172,13 @@ def test_markdown_front_matter_gives_only_title_description_and_summary() -> Non
     assert source[segments[0].offsets[0] : segments[0].offsets[-1]] == "Detox"
 
 
+def test_markdown_toml_front_matter_gives_only_title_description_and_summary() -> None:
+    source = '+++\ntitle = "Detox \\"day\\""\nslug = "detox"\ndescription = \'C:\\raw\'\n+++\nBody\n'
+    segments = markdown.segments(source)
+    assert [s.text for s in segments] == ['Detox "day"', "C:\\raw", "Body"]
+    assert source[segments[1].offsets[0] : segments[1].offsets[-1]] == "C:\\raw"
+
+
 def test_html_leaves_out_scripts_styles_templates_comments_urls_and_classes() -> None:
     source = (
         '<html><head><script type="application/ld+json">{"a": "detox"}</script>'

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import regex
 
 from claimlint.model import Segment
-from claimlint.sources import html, locale_yaml
+from claimlint.sources import html, locale_json, locale_yaml
 from claimlint.sources.mapping import OBJECT, Builder, line_starts, shifted, without_bom
 
 if TYPE_CHECKING:
@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 FRONT_MATTER_KEYS = frozenset({"title", "description", "summary"})
 _FRONT_MATTER = regex.compile(r"---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)",
                               regex.DOTALL)  # fmt: skip
+# Hugo's TOML front matter, and the one-line string values in it that are read as copy.
+_TOML_FRONT_MATTER = regex.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)",
+                                   regex.DOTALL)  # fmt: skip
+_TOML_VALUE = regex.compile(r"""^[ \t]*(?:title|description|summary)[ \t]*=[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')""",
+                            regex.MULTILINE)  # fmt: skip
 _ATX_OPEN = regex.compile(r"[ \t]*#{1,6}[ \t]*")
 _EMPHASIS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 
@@ -244,7 +249,18 @@ def _skip_space(text: str, index: int) -> int:
 
 
 def _front_matter(source: str, found: list[Segment]) -> int:
-    """Add the title, description and summary of YAML front matter; return where it ends."""
+    """Add the title, description and summary of YAML (or TOML) front matter; return where it ends."""
+    toml = _TOML_FRONT_MATTER.match(source)
+    if toml:
+        for value in _TOML_VALUE.finditer(source, toml.start(1), toml.end(1)):
+            start, end = value.span(1)
+            if source[start] == '"':  # a basic string: JSON's escapes (and \U…, rare in copy)
+                segment = locale_json.string_segment(source, start, end)
+            else:  # a literal string: no escapes
+                segment = Segment(source[start + 1 : end - 1], range(start + 1, end))
+            if segment is not None and segment.text:
+                found.append(segment)
+        return toml.end()
     m = _FRONT_MATTER.match(source)
     if not m:
         return 0
