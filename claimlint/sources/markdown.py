@@ -1,6 +1,6 @@
 """Markdown: the copy of each block (heading, paragraph, list item, table cell, quote), link
 text, image alt text and titles, raw HTML read as HTML, and the title/description/summary of
-YAML front matter. Code, URLs, autolinks and comments are not copy.
+YAML or TOML front matter. Code, URLs, autolinks and comments are not copy.
 
 markdown-it-py (imported only when a Markdown file is checked) finds the blocks and their
 lines; it gives inline tokens no positions, so each block's inline content is aligned with its
@@ -194,7 +194,9 @@ def _walk(tokens: Sequence[Token], content: _Content, cursor: int, builder: Buil
             builder.add(OBJECT, *content.span(start, cursor))
         elif kind == "link_open" and token.markup in ("autolink", "linkify"):
             start = _expect(content, cursor, "<")
-            cursor = text.index(">", start) + 1
+            cursor = text.find(">", start) + 1
+            if not cursor:
+                raise _Misaligned
             builder.add(OBJECT, *content.span(start, cursor))
             while tokens[index].type != "link_close":
                 index += 1
