@@ -115,11 +115,15 @@ _END: Place = (1 << 62, 0)
 
 
 def _next_copy_line(document: Document, offset: int, lines: Lines) -> int:
-    """Return the first line after `offset` that holds checked copy.
+    """Return the first line below the one holding `offset` that holds checked copy.
 
     Blank lines, markup, keys and msgids are passed over, so a directive above a .po entry
     reaches its msgstr and one above a Markdown paragraph reaches its first line.
     """
+    line = lines.position(offset)[0]
+    if line >= len(lines.starts):
+        return line + 1
+    offset = lines.starts[line]  # the start of the next line
     best = None
     for segment in document.segments:
         index = bisect_left(segment.offsets, offset, 0, len(segment.text))

@@ -59,6 +59,12 @@ def test_disable_next_line_silences_the_next_line_of_copy_only(syntax: str, pack
     assert _codes(_check(syntax, lines, pack, suppressions=False)) == ["CL451", "CL451"]
 
 
+def test_disable_next_line_at_the_end_of_a_line_reaches_the_line_below(pack: RulePack) -> None:
+    source = "A detox drip <!-- claimlint: disable-next-line detox --> and a detox\nbath, a detox.\n"
+    findings = lint_document(sources.parse(source, syntax="md"), pack)
+    assert [(f.line, f.code) for f in findings] == [(1, "CL451"), (1, "CL451")]
+
+
 @pytest.mark.parametrize("syntax", ["md", "html", "txt", "yaml"])
 def test_disable_line_silences_its_own_line(syntax: str, pack: RulePack) -> None:
     comment = COMMENT[syntax].format("claimlint: disable-line CL451")
