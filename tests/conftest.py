@@ -1,7 +1,8 @@
-"""Shared test helpers: paths, small rule packs written inline, and a one-line lint."""
+"""Fixtures: small rule packs written inline."""
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 from typing import Callable
@@ -9,11 +10,13 @@ from typing import Callable
 import pytest
 
 from claimlint import rules
-from claimlint.lint import lint_text
-from claimlint.model import Finding, RulePack
+from claimlint.model import RulePack
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep compiled packs of the test run out of the user's own cache."""
+    os.environ["CLAIMLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture
@@ -33,7 +36,3 @@ def pack_from(write_pack: Callable[[str], Path]) -> Callable[[str], RulePack]:
     """Load a pack from YAML text, replacing the default pack."""
     return lambda text: rules.load(write_pack(text))
 
-
-def lint(text: str, pack: RulePack | None = None, **kw: str) -> list[Finding]:
-    """Lint `text` with `pack` (default pack when None), like yamllint's RuleTestCase.check."""
-    return lint_text(text, pack=pack, **kw)

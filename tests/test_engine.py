@@ -7,8 +7,8 @@ from typing import Callable
 import pytest
 
 from claimlint.model import RulePack, Severity
-from tests.conftest import lint
-from tests.packs import GUARDED
+from helpers import lint
+from packs import GUARDED
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from claimlint import rules
 from claimlint.errors import RulesError
-from tests.packs import GUARDED
+from packs import GUARDED
 
 
 def error_of(write_pack: Callable[[str], Path], text: str, *extra: str) -> RulesError:

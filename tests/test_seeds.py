@@ -11,7 +11,7 @@ import yaml
 
 from claimlint import rules, sources
 from claimlint.lint import lint_document
-from tests.conftest import SHARED
+from helpers import SHARED
 
 LABELS = SHARED / "corpus" / "seeds.labels.yaml"
 ENTRIES: list[dict[str, Any]] = yaml.safe_load(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else []
