@@ -273,13 +273,7 @@ def test_cli_checks_a_seed_as_markdown_without_reading_its_urls(write_pack: Any)
         """
         version: 1
         rules:
-          - code: CL201
-            name: skin-whitening
-            category: skin-whitening
-            severity: error
-            message: "'{match}' promises whiter skin"
-            why: Skin whitening claims are harmful.
-            references: ["ASA"]
+          - code: CL201  # extends the default pack's rule
             patterns: {en: ['\\bskin[\\s-]whitening\\b']}
             examples: {en: {flag: ["A skin whitening drip."], pass: ["Teeth whitening."]}}
         """
