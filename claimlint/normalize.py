@@ -47,6 +47,16 @@ def _class(spans: Iterable[tuple[int, int]]) -> str:
 # same Unicode data as the look-alikes. Plain `re` classes: 5-10x faster than `\p{…}` here.
 _SCRIPTS = ("Latin", "Cyrillic", "Greek", "Armenian")
 _SCRIPT_OF = {chr(c): s for s in _SCRIPTS for a, b in LETTERS[s] for c in range(a, b + 1)}
+_IN_SCRIPT = {s: re.compile(f"[{_class(LETTERS[s])}]") for s in _SCRIPTS}
+_NOT_IN_SCRIPT = {  # letters of the other three scripts
+    s: re.compile(f"[{_class(span for o in _SCRIPTS if o != s for span in LETTERS[o])}]")
+    for s in _SCRIPTS
+}
+# Only letters of the other three scripts fold into a script: the look-alike data also maps,
+# say, Latin 'ɑ' to 'a', which is no disguise.
+_TO = {
+    s: {ord(k): v for k, v in LOOKALIKES[s].items() if _SCRIPT_OF.get(k, s) != s} for s in _SCRIPTS
+}
 _LATIN = _class(LETTERS["Latin"])
 _OTHER = _class(span for s in _SCRIPTS[1:] for span in LETTERS[s])
 _ALPHA = _LATIN + _OTHER
@@ -59,7 +69,7 @@ _JOINERS = "\u200c\u200d"
 _TATWEEL = "\u0640"
 _HARAKAT = "\u064b-\u0652"  # Arabic short-vowel marks: optional in writing, so never required
 _FOLD_DIGITS = "\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\u066a"
-_DIGIT_TABLE = {
+_DIGIT_TABLE: dict[int, str] = {
     **{base + i: str(i) for base in (0x660, 0x6F0, 0x966, 0x9E6, 0xE50) for i in range(10)},
     0x66A: "%",
 }
@@ -188,8 +198,8 @@ class _Normalizer:
     def run(self) -> Normalized:
         self._nfkc()
         self._strip()
-        if _DIGITS.search(self.text):
-            self.text = self.text.translate(_DIGIT_TABLE)
+        if _DIGITS.search(self.text):  # one for one: the map holds
+            self.text = _DIGITS.sub(lambda m: _DIGIT_TABLE[ord(m.group())], self.text)
         self._words()
         if not self.pattern:
             self._styled()
@@ -256,9 +266,16 @@ class _Normalizer:
         if unicodedata.is_normalized("NFKC", text):
             return
         edits: list[Edit] = []
-        for run in _NON_ASCII_RUN.finditer(text):
+        for line_start, line_end in _lines(text):
+            if not unicodedata.is_normalized("NFKC", text[line_start:line_end]):
+                self._nfkc_line(line_start, line_end, edits)
+        self._apply(edits)
+
+    def _nfkc_line(self, line_start: int, line_end: int, edits: list[Edit]) -> None:
+        text = self.text
+        for run in _NON_ASCII_RUN.finditer(text, line_start, line_end):
             # A combining mark composes with the (ASCII) letter before it: take that letter in.
-            first, last = max(run.start() - 1, 0), run.end()
+            first, last = max(run.start() - 1, line_start), run.end()
             chunk = text[first:last]
             if unicodedata.is_normalized("NFKC", chunk):
                 continue
@@ -271,7 +288,6 @@ class _Normalizer:
             for a, b, out in pieces:
                 if text[a:b] != out:
                     edits.append((a, b, _as_pattern(text[a:b], out) if self.pattern else out))
-        self._apply(edits)
 
     # -- invisible characters -----------------------------------------------------------------
 
@@ -327,42 +343,49 @@ class _Normalizer:
         text = self.text
         spans: dict[int, int] = {}
         for rx in (_MIXED, _MARKED) if not text.isascii() else ():
+            last = -1
             for m in rx.finditer(text):
+                if m.start() < last:
+                    continue  # the same word again
                 start = _LETTERS_BWD.match(text, 0, m.start()).start()
-                spans.setdefault(start, _LETTERS_FWD.match(text, m.end()).end())
+                last = spans.setdefault(start, _LETTERS_FWD.match(text, m.end()).end())
         edits: list[Edit] = []
+        seen: dict[str, tuple[list[tuple[int, str]], str]] = {}  # copy repeats its words
         for start in sorted(spans):
-            edits.extend(self._fold_word(start, spans[start]))
+            word = text[start:spans[start]]
+            if word not in seen:
+                seen[word] = self._fold_word(word)
+            changes, detail = seen[word]
+            edits.extend((start + i, start + i + 1, rep) for i, rep in changes)
+            if detail:
+                self._report(start, spans[start], detail)
         self._apply(edits)
         if self.vocab and _LEET_SPOT.search(self.text):
             self._leet()
         if self.vocab and _SPACED_HINT.search(self.text):
             self._spaced()
 
-    def _fold_word(self, a: int, b: int) -> list[Edit]:
-        word = self.text[a:b]
-        edits: list[Edit] = []
+    def _fold_word(self, word: str) -> tuple[list[tuple[int, str]], str]:
+        """Per-character changes that unmask `word`, and what they unmasked ("" if nothing)."""
+        edits: list[tuple[int, str]] = []
         details: list[str] = []
-        scripts = [_SCRIPT_OF.get(ch) for ch in word]
-        present = {sc for sc in scripts if sc}
+        present = [sc for sc in _SCRIPTS if _IN_SCRIPT[sc].search(word)]
         if len(present) > 1:
             def cost(target: str) -> tuple[int, bool, int, bool]:
                 # Fewest letters left unfolded, then a word a rule looks for ("BОТОХ" is
                 # 'BOTOX', not 'ВОТОХ'), then the script of most letters, then Latin.
-                table = LOOKALIKES[target]
-                stuck = sum(1 for ch, sc in zip(word, scripts)
-                            if sc and sc != target and ch not in table)
-                folded = "".join(table.get(ch, ch) if sc != target else ch
-                                 for ch, sc in zip(word, scripts))
+                folded = word.translate(_TO[target])
+                stuck = len(_NOT_IN_SCRIPT[target].findall(folded))
                 known = _in_vocabulary(folded, self.vocab)
-                return stuck, not known, -scripts.count(target), target != "Latin"
+                return stuck, not known, -len(_IN_SCRIPT[target].findall(word)), target != "Latin"
 
-            target = min(sorted(present), key=cost)
+            target = min(present, key=cost)
             table = LOOKALIKES[target]
             swapped: dict[str, str] = {}
-            for i, (ch, sc) in enumerate(zip(word, scripts)):
+            for i, ch in enumerate(word):
+                sc = _SCRIPT_OF.get(ch)
                 if sc and sc != target and ch in table:
-                    edits.append((a + i, a + i + 1, table[ch]))
+                    edits.append((i, table[ch]))
                     swapped.setdefault(ch, sc)
             if swapped:
                 letters = ", ".join(f"'{c}' ({_cp(c)})" for c in swapped)
@@ -373,13 +396,11 @@ class _Normalizer:
             bare = "".join(ch for i, ch in enumerate(word) if i not in marks)
             decorative = [word[i] for i in marks if _DECORATIVE.match(word[i])]
             if decorative or _in_vocabulary(bare, self.vocab) and not _in_vocabulary(word, self.vocab):
-                edits.extend((a + i, a + i + 1, "") for i in marks)
+                edits.extend((i, "") for i in marks)
                 used = ", ".join(dict.fromkeys(_cp(word[i]) for i in marks))
                 details.append(f"'{word}' hides '{bare}' under combining marks ({used})")
-        if details:
-            self._report(a, b, "; ".join(details))
         edits.sort()
-        return edits
+        return edits, "; ".join(details)
 
     def _leet(self) -> None:
         text = self.text
@@ -424,7 +445,9 @@ class _Normalizer:
     def _spaced(self) -> None:
         text = self.text
         edits: list[Edit] = []
-        for m in _SPACED.finditer(text):
+        lines = {_line_of(text, m.start()) for m in _SPACED_HINT.finditer(text)}
+        found = (m for line in sorted(lines) for m in _SPACED.finditer(text, *line))
+        for m in found:
             sep = m.group(1)
             a, b = m.span()
             units = regex.findall(r"[\p{L}0-9@$]\p{M}*", text[a:b])
@@ -489,6 +512,21 @@ class _Normalizer:
         return tuple(
             Disguise(s, e, self.input[s:e], "; ".join(d)) for s, e, d in merged
         )
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each line of `text`, newline included."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield start, end
+        start = end
+
+
+def _line_of(text: str, i: int) -> tuple[int, int]:
+    """The (start, end) of the line holding text[i], newline excluded."""
+    end = text.find("\n", i)
+    return text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end
 
 
 def _keeps_compat(chunk: str) -> bool:
