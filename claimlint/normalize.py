@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+import warnings
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import regex
@@ -611,7 +612,9 @@ def _literal_strings(pattern: str) -> list[str]:
         import sre_parse  # type: ignore[no-redef]
     simple = regex.sub(r"\\[pP]\{[^}]*\}|\\[XRmM]|\(\?V[01]\)", ".", pattern)
     try:
-        parsed = sre_parse.parse(simple)
+        with warnings.catch_warnings():  # "possible nested set": V1 syntax, parsed well enough
+            warnings.simplefilter("ignore")
+            parsed = sre_parse.parse(simple)
     except Exception:  # syntax only the regex module knows: take the plain runs of letters
         return regex.findall(r"(?<!\\)[\p{L}\p{M}]+", regex.sub(r"\[[^\]]*\]|\\.", " ", pattern))
     out: list[str] = []
