@@ -12,7 +12,8 @@ import itertools
 import re
 import unicodedata
 import warnings
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 import regex
 
@@ -44,13 +45,31 @@ def _class(spans: Iterable[tuple[int, int]]) -> str:
     return "".join(f"\\u{a:04x}-\\u{min(b, 0xFFFF):04x}" for a, b in spans if a <= 0xFFFF)
 
 
+class _Lazy:
+    """A pattern compiled on first use, to keep start-up fast: a class of hundreds of ranges
+    takes milliseconds, and most runs never need most of these patterns."""
+
+    def __init__(self, source: str, flags: int = 0, engine: Any = re) -> None:
+        self.source = source
+        self.flags = flags
+        self.engine = engine
+        self.compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self.compiled is None:
+            self.compiled = self.engine.compile(self.source, self.flags)
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)  # the next lookup finds the bound method directly
+        return value
+
+
 # Letters of the four alphabetic scripts mixed to dodge filters, and combining marks; from the
 # same Unicode data as the look-alikes. Plain `re` classes: 5-10x faster than `\p{…}` here.
 _SCRIPTS = ("Latin", "Cyrillic", "Greek", "Armenian")
 _SCRIPT_OF = {chr(c): s for s in _SCRIPTS for a, b in LETTERS[s] for c in range(a, b + 1)}
-_IN_SCRIPT = {s: re.compile(f"[{_class(LETTERS[s])}]") for s in _SCRIPTS}
+_IN_SCRIPT = {s: _Lazy(f"[{_class(LETTERS[s])}]") for s in _SCRIPTS}
 _NOT_IN_SCRIPT = {  # letters of the other three scripts
-    s: re.compile(f"[{_class(span for o in _SCRIPTS if o != s for span in LETTERS[o])}]")
+    s: _Lazy(f"[{_class(span for o in _SCRIPTS if o != s for span in LETTERS[o])}]")
     for s in _SCRIPTS
 }
 # Only letters of the other three scripts fold into a script: the look-alike data also maps,
@@ -75,49 +94,51 @@ _DIGIT_TABLE: dict[int, str] = {
     0x66A: "%",
 }
 # Scripts written without spaces, where a zero-width space is a legitimate word break.
-_UNSPACED = regex.compile(
-    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]"
+_UNSPACED = _Lazy(
+    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]",
+    engine=regex,
 )
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f]")
+_CJK = _Lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f]", engine=regex)
 
 # What the slow path works on. Each search starts with a character class, which `re` scans
 # for at hundreds of MB/s; a text where none matches is returned as it is.
 _STRIP = re.compile(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}]+")
 _DIGITS = re.compile(f"[{_FOLD_DIGITS}]")
 _FOLDED = re.compile(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}{_FOLD_DIGITS}]")
-_ODD = re.compile(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}{_FOLD_DIGITS}{_MARK}{_OTHER}]")
-_MIXED = re.compile(  # a Cyrillic/Greek/Armenian letter next to a Latin one
+_ODD = _Lazy(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}{_FOLD_DIGITS}{_MARK}{_OTHER}]")
+_MIXED = _Lazy(  # a Cyrillic/Greek/Armenian letter next to a Latin one
     f"[{_OTHER}](?:(?<=[{_LATIN}].)|(?<=[{_LATIN}][{_MARK}].)|[{_MARK}]*[{_LATIN}])"
 )
-_MARKED = re.compile(f"[{_MARK}](?<=[{_ALPHA}].)")  # a mark left on an alphabetic letter
+_MARKED = _Lazy(f"[{_MARK}](?<=[{_ALPHA}].)")  # a mark left on an alphabetic letter
 _LEET_CHARS = "013457@$!|"
 _LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 _LEET_SPOT = re.compile(r"[013457@$!|](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _SEPARATORS = r" .\-_*·/"
 _SPACED_HINT = re.compile(f"[{_SEPARATORS}][\\w@$][{_SEPARATORS}]{{1,3}}[\\w@$](?![\\w@$])")
-_SPACED = regex.compile(
+_SPACED = _Lazy(
     rf"(?<![\w@$])[\p{{L}}0-9@$]\p{{M}}*+([{_SEPARATORS}]{{1,3}})"
-    rf"(?:[\p{{L}}0-9@$]\p{{M}}*+\1)+[\p{{L}}0-9@$]\p{{M}}*+(?![\w@$])"
+    rf"(?:[\p{{L}}0-9@$]\p{{M}}*+\1)+[\p{{L}}0-9@$]\p{{M}}*+(?![\w@$])",
+    engine=regex,
 )
 _FULLWIDTH = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
 _STYLED = re.compile("[\U0001d400-\U0001d7ff]")
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_CLUSTER = regex.compile(r"\X")
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
-_ALPHA_LETTER = re.compile(f"[{_ALPHA}{_MARK}]")
+_CLUSTER = _Lazy(r"\X", engine=regex)
+_WORD_CHAR = _Lazy(r"[\p{L}\p{M}\p{N}]", engine=regex)
+_ALPHA_LETTER = _Lazy(f"[{_ALPHA}{_MARK}]")
 # Word extents: letters and marks (the unit of script mixing), or those plus leet characters.
-_LETTERS_FWD = regex.compile(r"[\p{L}\p{M}]*")
-_LETTERS_BWD = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
+_LETTERS_FWD = _Lazy(r"[\p{L}\p{M}]*", engine=regex)
+_LETTERS_BWD = _Lazy(r"[\p{L}\p{M}]*", regex.REVERSE, regex)
 _INVISIBLE = f"{_IGNORABLES}{_JOINERS}{_TATWEEL}"
-_INVIS_FWD = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*")
-_INVIS_BWD = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*", regex.REVERSE)
-_LEET_FWD = regex.compile(r"[\p{L}\p{M}\p{Nd}@$!|]*")
-_LEET_BWD = regex.compile(r"[\p{L}\p{M}\p{Nd}@$!|]*", regex.REVERSE)
-_WIDE_FWD = regex.compile(r"[\p{L}\p{M}\p{N}]*")
-_WIDE_BWD = regex.compile(r"[\p{L}\p{M}\p{N}]*", regex.REVERSE)
+_INVIS_FWD = _Lazy(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*", engine=regex)
+_INVIS_BWD = _Lazy(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*", regex.REVERSE, regex)
+_LEET_FWD = _Lazy(r"[\p{L}\p{M}\p{Nd}@$!|]*", engine=regex)
+_LEET_BWD = _Lazy(r"[\p{L}\p{M}\p{Nd}@$!|]*", regex.REVERSE, regex)
+_WIDE_FWD = _Lazy(r"[\p{L}\p{M}\p{N}]*", engine=regex)
+_WIDE_BWD = _Lazy(r"[\p{L}\p{M}\p{N}]*", regex.REVERSE, regex)
 # Decorative marks: strike-through, underline and overline overlays, enclosing marks.
-_DECORATIVE = regex.compile(r"[\u0305\u0332\u0333\u0334-\u0338\u033f\u20d0-\u20f0\p{Me}]")
+_DECORATIVE = _Lazy(r"[\u0305\u0332\u0333\u0334-\u0338\u033f\u20d0-\u20f0\p{Me}]", engine=regex)
 # Compatibility forms whose NFKC changes meaning (x² is not x2, Botox™ is not BotoxTM).
 _KEEP_COMPAT = ("<super>", "<sub>", "<fraction>", "<circle>")
 _REGEX_META = frozenset("\\.^$*+?{}[]|()")
@@ -218,7 +239,7 @@ class _Normalizer:
         if not edits:
             return
         text, starts, ends = self.text, self.starts, self.ends
-        if all(len(rep) == b - a for a, b, rep in edits):  # letters swapped: the map holds
+        if all(len(rep) == b - a == 1 for a, b, rep in edits):  # letters swapped: the map holds
             parts = []
             prev = 0
             for a, b, rep in edits:
@@ -236,10 +257,10 @@ class _Normalizer:
             parts.append(text[prev:a])
             new_starts.extend(starts[prev:a])
             new_ends.extend(ends[prev:a])
-            if len(rep) == b - a:
-                new_starts.extend(starts[a:b])
-                new_ends.extend(ends[a:b])
-            elif rep:
+            if len(rep) == b - a == 1:
+                new_starts.append(starts[a])
+                new_ends.append(ends[a])
+            elif rep:  # NFKC may also reorder marks: the whole output maps to the whole input
                 new_starts.extend([starts[a]] * len(rep))
                 new_ends.extend([ends[b - 1]] * len(rep))
             parts.append(rep)
@@ -280,15 +301,27 @@ class _Normalizer:
             chunk = text[first:last]
             if unicodedata.is_normalized("NFKC", chunk):
                 continue
-            pieces = [(m.start(), m.end(), _compat_fold(m.group()))
-                      for m in _CLUSTER.finditer(text, first, last)]
-            whole = unicodedata.normalize("NFKC", chunk)
-            if "".join(p[2] for p in pieces) != whole and not _keeps_compat(chunk):
-                # A composition crossed a cluster edge: fold the run as one piece.
-                pieces = [(first, last, whole)]
+            # Fold cluster by cluster, so that each folded character maps to its own cluster.
+            pieces = []
+            kept = False  # a compatibility form kept as it is (™, ²): NFKC of the run differs
+            for m in _CLUSTER.finditer(text, first, last):
+                cluster = m.group()
+                if not unicodedata.is_normalized("NFKC", cluster):
+                    out = _compat_fold(cluster)
+                    if out != cluster:
+                        pieces.append((m.start(), m.end(), out))
+                    kept = kept or _keeps_compat(cluster)
+            if not kept:
+                folded, prev = [], first
+                for a, b, out in pieces:
+                    folded += (text[prev:a], out)
+                    prev = b
+                folded.append(text[prev:last])
+                if "".join(folded) != unicodedata.normalize("NFKC", chunk):
+                    # A composition crossed a cluster edge: fold the run as one piece.
+                    pieces = [(first, last, unicodedata.normalize("NFKC", chunk))]
             for a, b, out in pieces:
-                if text[a:b] != out:
-                    edits.append((a, b, _as_pattern(text[a:b], out) if self.pattern else out))
+                edits.append((a, b, _as_pattern(text[a:b], out) if self.pattern else out))
 
     # -- invisible characters -----------------------------------------------------------------
 
@@ -396,7 +429,8 @@ class _Normalizer:
         if marks and not self.pattern:
             bare = "".join(ch for i, ch in enumerate(word) if i not in marks)
             decorative = [word[i] for i in marks if _DECORATIVE.match(word[i])]
-            if decorative or _in_vocabulary(bare, self.vocab) and not _in_vocabulary(word, self.vocab):
+            unmasks = _in_vocabulary(bare, self.vocab) and not _in_vocabulary(word, self.vocab)
+            if decorative or unmasks:
                 edits.extend((i, "") for i in marks)
                 used = ", ".join(dict.fromkeys(_cp(word[i]) for i in marks))
                 details.append(f"'{word}' hides '{bare}' under combining marks ({used})")
@@ -468,7 +502,7 @@ class _Normalizer:
             self._report(a, b, f"'{word}' spells '{plain}' with its letters split by {how}")
             if plain != joined:
                 at = a
-                for unit, ch in zip(units, plain):
+                for unit, ch in zip(units, plain, strict=False):
                     if unit[0] != ch:
                         edits.append((at, at + 1, ch))
                     at += len(unit) + len(sep)
@@ -550,12 +584,15 @@ def _as_pattern(chunk: str, out: str) -> str:
 
 # -- patterns ---------------------------------------------------------------------------------
 
-_ESCAPE = regex.compile(
+_ESCAPE = _Lazy(
     r"\\(?:[pPN]\{[^}]*\}|[xuU]\{[^}]*\}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}"
     r"|[gk]<[^>]*>|[0-7]{1,3}|.)",
     regex.S,
+    regex,
 )
-_GROUP_HEAD = regex.compile(r"\(\?(?:P?<[A-Za-z_]\w*>|P=\w+\)|'\w+'|[A-Za-z-]*[:)]|<?[=!]|[>|]|#[^)]*\))")
+_GROUP_HEAD = _Lazy(
+    r"\(\?(?:P?<[A-Za-z_]\w*>|P=\w+\)|'\w+'|[A-Za-z-]*[:)]|<?[=!]|[>|]|#[^)]*\))", engine=regex
+)
 
 
 def _pattern_pieces(pattern: str) -> Iterator[tuple[bool, str]]:
