@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import regex
 
-from claimlint.model import Document, Finding, Guards, Rule, RulePack, Segment, Severity
+from claimlint.model import Document, Finding, Guards, Patterns, Rule, RulePack, Segment, Severity
 from claimlint.normalize import Normalized, normalize
 
 PATTERN_TIMEOUT = 2.0  # seconds one pattern may spend on one segment before it is given up
@@ -158,11 +158,13 @@ class _Run:
         self.findings.append(tool_finding(self.document.path, "CL004", message,
                                           severity=Severity.WARNING, line=line, column=column))
 
-    def spans(self, rule: Rule, where: _Text) -> None:
+    def spans(self, rule: Rule, where: _Text, could_match: Callable[[regex.Pattern[str]], bool]) -> None:
         """Add the findings of a span rule in one segment."""
         taken: list[tuple[int, int]] = []
         for language, patterns in rule.patterns.items():
             for pattern in patterns:
+                if not could_match(pattern):
+                    continue
                 for start, end in self._matches(rule, language, pattern, where):
                     if any(s < end and start < e for s, e in taken):
                         continue
@@ -190,27 +192,36 @@ class _Run:
             self.add(rule, start, end, None, detail="; ".join(detail for *_, detail in words))
 
 
-def _any_match(table: dict[str, Sequence[regex.Pattern[str]]], texts: Sequence[str]) -> bool:
-    return any(p.search(t) for patterns in table.values() for p in patterns for t in texts)
+def _could_match(pack: RulePack, texts: Sequence[str]) -> Callable[[regex.Pattern[str]], bool]:
+    """Return a test that says which patterns may match the document, from one prefilter pass."""
+    prefilter = pack.prefilter
+    if prefilter is None:
+        return lambda pattern: True
+    candidates = prefilter.candidates("\n".join(texts))
+    return lambda pattern: prefilter.could_match(pattern, candidates)
+
+
+def _any_match(table: Patterns, texts: Sequence[str], could_match: Callable[[regex.Pattern[str]], bool]) -> bool:
+    return any(p.search(t) for ps in table.values() for p in ps if could_match(p) for t in texts)
 
 
 def find(document: Document, pack: RulePack) -> list[Finding]:
     """Return the findings of every rule of `pack` in `document`, sorted."""
     run = _Run(document, pack)
-    texts: list[str] = []
+    normalized = [normalize(segment.text, pack.vocabulary) for segment in document.segments]
+    texts = [n.text for n in normalized]
+    could_match = _could_match(pack, texts)
     span_rules = [r for r in pack.rules if r.scope == "span"]
     disguise_rules = [r for r in pack.rules if r.scope == "disguise"]
-    for segment in document.segments:
-        normalized = normalize(segment.text, pack.vocabulary)
-        where = _Text(segment, normalized)
-        texts.append(normalized.text)
+    for segment, normal in zip(document.segments, normalized):
+        where = _Text(segment, normal)
         for rule in span_rules:
-            run.spans(rule, where)
+            run.spans(rule, where, could_match)
         for rule in disguise_rules:
-            run.disguises(rule, normalized, segment)
+            run.disguises(rule, normal, segment)
     claims = any(f.category not in NOT_CLAIMS for f in run.findings)
     for rule in (r for r in pack.rules if r.scope == "document"):
-        needed = claims or _any_match(dict(rule.when), texts)
-        if needed and not _any_match(dict(rule.patterns), texts):
+        needed = (claims and rule.when_claims) or _any_match(rule.when, texts, could_match)
+        if needed and not _any_match(rule.patterns, texts, could_match):
             run.add(rule, 0, 0, None)
     return sorted(set(run.findings))

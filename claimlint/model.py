@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
 import regex
+
+if TYPE_CHECKING:
+    from claimlint.prefilter import Prefilter
 
 CATEGORIES: tuple[str, ...] = (
     "guarantee",
@@ -68,8 +71,9 @@ class Rule(NamedTuple):
     scope: str = "span"  # span: a match is a finding; document: what a page lacks; disguise
     when: Patterns = {}  # document rules: what makes a page need what the patterns find
     guards: tuple[str, ...] = ("negation", "question")  # which contexts unmake a claim
+    when_claims: bool = True  # document rules: a claim on the page also makes the rule apply
     source: str = ""  # "rules.yaml:42", for messages about the rule itself
-    example_lines: Mapping[str, int] = {}  # language → line of its examples
+    example_places: Mapping[tuple[str, str], str] = {}  # (language, example) → "file:line"
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -92,6 +96,17 @@ class RulePack(NamedTuple):
     rules: tuple[Rule, ...]
     guards: Mapping[str, Guards]
     vocabulary: frozenset[str] = frozenset()  # words triggers need; limits de-spacing and leet folding
+    prefilter: Prefilter | None = None  # which patterns could match a text; None: run them all
+
+    def patterns(self) -> list[regex.Pattern[str]]:
+        """Every compiled pattern of every rule, in rule order (what the prefilter indexes)."""
+        return [
+            pattern
+            for rule in self.rules
+            for table in (rule.patterns, rule.when)
+            for patterns in table.values()
+            for pattern in patterns
+        ]
 
 
 class Segment(NamedTuple):

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import regex
-import yaml
 
-from claimlint import normalize
+from claimlint import cache, normalize
 from claimlint.errors import RulesError
+from claimlint.prefilter import Prefilter
 from claimlint.model import CATEGORIES, Examples, Guards, Rule, RulePack, Severity
 
 FLAGS = regex.V1 | regex.IGNORECASE
@@ -20,7 +20,7 @@ GUARD_NAMES = ("negation", "question")
 TOP_KEYS = {"version", "languages", "rules"}
 RULE_KEYS = {
     "code", "name", "category", "severity", "message", "why", "suggestion", "references",
-    "patterns", "unless", "when", "examples", "guards", "scope",
+    "patterns", "unless", "when", "examples", "guards", "scope", "when-claims",
 }  # fmt: skip
 REQUIRED_KEYS = ("code", "name", "category", "severity", "message", "why", "references")
 EXTENSION_KEYS = {"code", "patterns", "unless", "when", "examples"}
@@ -61,11 +61,7 @@ class _List(list):  # type: ignore[type-arg]
     lines: list[int]
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe loader whose mappings and sequences carry line numbers."""
-
-
-def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
+def _construct_map(loader: Any, node: Any) -> _Map:
     mapping = _Map()
     mapping.line = node.start_mark.line + 1
     mapping.lines = {}
@@ -78,24 +74,28 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
     return mapping
 
 
-def _construct_list(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _List:
+def _construct_list(loader: Any, node: Any) -> _List:
     items = _List(loader.construct_object(item, deep=True) for item in node.value)
     items.line = node.start_mark.line + 1
     items.lines = [item.start_mark.line + 1 for item in node.value]
     return items
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file whose mappings and lists remember their lines; RulesError if it cannot."""
+    import yaml  # only when a pack is built, not when it comes from the cache
 
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+            """A safe loader whose mappings and sequences carry line numbers."""
 
-def _read_yaml(path: Path) -> Any:
+    Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RulesError(f"cannot read the rule pack: {error}", path=str(path)) from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader with line numbers
+        return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader with line numbers
     except RulesError as error:
         raise RulesError(error.message, path=str(path), line=error.line) from None
     except yaml.YAMLError as error:
@@ -118,7 +118,7 @@ class _Draft:
     unless: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
     when: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
     examples: dict[str, Examples] = field(default_factory=dict)
-    example_lines: dict[str, int] = field(default_factory=dict)
+    example_places: dict[tuple[str, str], str] = field(default_factory=dict)
     raw_patterns: list[str] = field(default_factory=list)
 
 
@@ -175,7 +175,12 @@ def _text_list(value: Any, where: str, context: _Context, line: int) -> tuple[st
     return tuple(value)
 
 
-def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examples, int]]:
+def _lines_of(value: Any, line: int) -> list[int]:
+    """The line of each item of a YAML list (the list's own line for a flow list on one line)."""
+    return list(getattr(value, "lines", None) or [line] * (len(value) if isinstance(value, list) else 1))
+
+
+def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examples, list[int]]]:
     if not isinstance(value, dict):
         raise context.fail("examples must map languages to {flag: […], pass: […]}", line)
     result = {}
@@ -187,7 +192,8 @@ def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examp
             raise context.fail(f"examples.{language} takes only 'flag' and 'pass' lists", key_line)
         flag = _text_list(pair.get("flag"), f"examples.{language}.flag", context, key_line)
         passing = _text_list(pair.get("pass"), f"examples.{language}.pass", context, key_line)
-        result[language] = (Examples(flag, passing), key_line)
+        lines = [*_lines_of(pair.get("flag", []), key_line), *_lines_of(pair.get("pass", []), key_line)]
+        result[language] = (Examples(flag, passing), lines)
     return result
 
 
@@ -209,6 +215,8 @@ def _check_fields(entry: _Map, context: _Context) -> None:
         raise context.fail(problem, entry.lines["severity"])
     if entry.get("scope", "span") not in SCOPES:
         raise context.fail(f"{code}: scope must be one of {', '.join(SCOPES)}", line)
+    if not isinstance(entry.get("when-claims", True), bool):
+        raise context.fail(f"{code}: when-claims must be true or false", entry.lines["when-claims"])
     guards = entry.get("guards", list(GUARD_NAMES))
     if not isinstance(guards, list) or not set(guards) <= set(GUARD_NAMES):
         raise context.fail(f"{code}: guards is a list of {', '.join(GUARD_NAMES)}", line)
@@ -231,12 +239,13 @@ def _add_tables(draft: _Draft, entry: _Map, context: _Context) -> None:
             if key != "unless":
                 draft.raw_patterns.extend(raw for raw, _ in compiled)
     if "examples" in entry:
-        for language, (examples, line) in _examples(entry["examples"], context, entry.line).items():
+        for language, (examples, lines) in _examples(entry["examples"], context, entry.line).items():
             old = draft.examples.get(language, Examples((), ()))
             draft.examples[language] = Examples(
                 old.flag + examples.flag, old.pass_ + examples.pass_
             )
-            draft.example_lines.setdefault(language, line)
+            for text, line in zip((*examples.flag, *examples.pass_), lines):
+                draft.example_places.setdefault((language, text), f"{context.path}:{line}")
 
 
 def _merge_rule(entry: Any, context: _Context, drafts: dict[str, _Draft]) -> str:
@@ -288,7 +297,7 @@ def _merge_guards(value: Any, context: _Context, guards: dict[str, dict[str, lis
 def _read_pack(path: Path, drafts: dict[str, _Draft], guards: dict[str, dict[str, list[Any]]]) -> set[str]:
     """Merge the pack at `path` into `drafts` and `guards`; return the codes it touched."""
     context = _Context(path)
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise context.fail("a rule pack is a mapping with 'version', 'languages' and 'rules'", 1)
     unknown = sorted(set(data) - TOP_KEYS)
@@ -339,8 +348,9 @@ def _build(draft: _Draft) -> Rule:
         scope=scope,
         when=freeze(draft.when),
         guards=tuple(entry.get("guards", GUARD_NAMES)),
+        when_claims=entry.get("when-claims", True),
         source=draft.source,
-        example_lines=dict(draft.example_lines),
+        example_places=dict(draft.example_places),
     )
 
 
@@ -352,18 +362,25 @@ def load(
     With `verify`, the examples of every rule a user pack defines or extends are run, and one
     that does not behave as declared is an error; the default pack's own are run by its tests.
     """
+    paths = [Path(rules) if rules else default_pack_path(), *map(Path, extend)]
+    user_packs = paths if rules is not None else paths[1:]
+    return cache.cached(paths, lambda: _build_pack(paths, user_packs, verify=verify), verify=verify)
+
+
+def _build_pack(paths: Sequence[Path], user_packs: Sequence[Path], *, verify: bool) -> RulePack:
+    """Read, merge, compile and (for `user_packs`) verify the packs at `paths`."""
     drafts: dict[str, _Draft] = {}
     guards: dict[str, dict[str, list[Any]]] = {}
-    paths = [Path(rules) if rules else default_pack_path(), *map(Path, extend)]
     to_verify: set[str] = set()
-    for index, path in enumerate(paths):
+    for path in paths:
         touched = _read_pack(path, drafts, guards)
-        if index > 0 or rules is not None:
+        if path in user_packs:
             to_verify |= touched
     built = tuple(_build(drafts[code]) for code in sorted(drafts))
     words = normalize.vocabulary(p for d in drafts.values() for p in d.raw_patterns)
     frozen = {lang: Guards(**{k: tuple(v) for k, v in table.items()}) for lang, table in guards.items()}
     pack = RulePack(built, dict(sorted(frozen.items())), words)
+    pack = pack._replace(prefilter=Prefilter(pack.patterns()))
     if verify and to_verify:
         failures = check_examples(pack, codes=to_verify)
         if failures:
@@ -388,17 +405,16 @@ def check_examples(pack: RulePack, *, codes: Iterable[str] | None = None) -> lis
             continue
         alone = pack._replace(rules=(rule,))
         for language, examples in rule.examples.items():
-            place = _Context(Path(rule.source.rsplit(":", 1)[0]))
-            line = rule.example_lines.get(language) or int(rule.source.rsplit(":", 1)[1])
             for kind, texts in (("flag", examples.flag), ("pass", examples.pass_)):
                 for text in texts:
+                    path, line = rule.example_places.get((language, text), rule.source).rsplit(":", 1)
                     found = [f for f in lint_text(text, pack=alone) if f.code == rule.code]
                     if kind == "flag" and rule.scope == "span":
                         found = [f for f in found if f.language in (language, "*")]
                     if bool(found) != (kind == "flag"):
                         verb = "is not flagged" if kind == "flag" else f"is flagged at {found[0].match!r}"
                         problem = f"{rule.code} {rule.name}: {language} {kind} example {text!r} {verb}"
-                        failures.append(place.fail(problem, line))
+                        failures.append(RulesError(problem, path=path, line=int(line)))
     return failures
 
 
