@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
@@ -21,6 +20,8 @@ def write(path: Path, findings: Sequence[Finding]) -> None:
         {"fingerprint": fingerprint, "path": f.path, "code": f.code, "match": f.match}
         for f, fingerprint in zip(findings, fingerprints(findings))
     ]
+    import tempfile
+
     text = json.dumps({"claimlint-baseline": VERSION, "findings": entries}, ensure_ascii=False, indent=2)
     handle, temporary = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as stream:

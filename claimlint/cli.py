@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import multiprocessing.context
 import os
 import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from enum import IntEnum
 from pathlib import Path
 from typing import Any, Iterator, Mapping, NamedTuple, Sequence
@@ -110,19 +107,18 @@ def _work(path: str) -> tuple[list[Finding], str | None]:
     return _check_one(path, _worker["job"])
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork hands the loaded pack to workers for free; elsewhere they unpickle it once each.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def check_files(files: Sequence[str], job: Job, jobs: int) -> tuple[list[Finding], list[str]]:
     """Check every file; return the findings and the lines about files that could not be checked."""
     if jobs == 0:
         jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM) if len(files) >= PARALLEL_FROM else 1
     if jobs > 1 and "-" not in files:
-        with ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_start_worker,
-                                 initargs=(job,)) as pool:  # fmt: skip
+        import multiprocessing  # only here: a pre-commit run of a few files never needs a pool
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork hands the loaded pack to workers for free; elsewhere they unpickle it once each.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                                 initializer=_start_worker, initargs=(job,)) as pool:  # fmt: skip
             results = list(pool.map(_work, files, chunksize=16))
     else:
         results = [_check_one(path, job) for path in files]

@@ -9,7 +9,7 @@ from collections import Counter
 from itertools import groupby
 from typing import Any, Callable, NamedTuple, Sequence
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 from claimlint import __version__
 from claimlint.engine import TOOL_RULES
@@ -189,6 +189,11 @@ def sarif(report: Report) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def quoteattr(value: str) -> str:
+    """An XML attribute value, quoted and escaped."""
+    return f'"{escape(value, quote=True)}"'
+
+
 def junit(report: Report) -> str:
     """JUnit XML: one test case per file checked, failing with its findings."""
     by_file: dict[str, list[Finding]] = {path: [] for path in report.files}
@@ -204,7 +209,7 @@ def junit(report: Report) -> str:
         body = "\n".join(f"{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})" for f in found)
         message = quoteattr(f"{len(found)} finding{'s' if len(found) != 1 else ''}")
         cases.append(f'    <testcase classname="claimlint" name={name}>\n'
-                     f'      <failure message={message}>{escape(body)}</failure>\n    </testcase>')  # fmt: skip
+                     f'      <failure message={message}>{escape(body, quote=False)}</failure>\n    </testcase>')  # fmt: skip
     head = (f'<testsuite name="claimlint" tests="{len(by_file)}" failures="{failures}" '
             f'errors="0" skipped="0">')  # fmt: skip
     return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  ' + head + "\n" + "\n".join(cases) + (

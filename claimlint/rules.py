@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -108,18 +107,18 @@ def read_yaml(path: Path) -> Any:
 # ---------------------------------------------------------------------------- building rules
 
 
-@dataclass
 class _Draft:
     """A rule while packs are being merged: fields, compiled patterns and where each came from."""
 
-    fields: dict[str, Any]
-    source: str
-    patterns: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
-    unless: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
-    when: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
-    examples: dict[str, Examples] = field(default_factory=dict)
-    example_places: dict[tuple[str, str], str] = field(default_factory=dict)
-    raw_patterns: list[str] = field(default_factory=list)
+    def __init__(self, fields: dict[str, Any], source: str) -> None:
+        self.fields = fields
+        self.source = source
+        self.patterns: dict[str, list[regex.Pattern[str]]] = {}
+        self.unless: dict[str, list[regex.Pattern[str]]] = {}
+        self.when: dict[str, list[regex.Pattern[str]]] = {}
+        self.examples: dict[str, Examples] = {}
+        self.example_places: dict[tuple[str, str], str] = {}
+        self.raw_patterns: list[str] = []
 
 
 class _Context:
