@@ -26,6 +26,7 @@ TOOL_RULES = {
     "CL003": "binary-file",
     "CL004": "pattern-timeout",
     "CL005": "unused-suppression",
+    "CL006": "invalid-suppression",
 }
 NOT_CLAIMS = {"missing-disclaimer", "obfuscation", "tool"}
 
