@@ -99,11 +99,11 @@ def _is_negated(text: str, span: tuple[int, int, int, int], guards: Sequence[Gua
         found = pattern.search(text, end, stop)
         if found:
             stop = min(stop, found.start())
-    # Slices, so that a cue's ^ and $ stand for the edges of the clause and of the match.
-    before, after = text[begin:start], text[end:stop]
-    if any(cue.search(before) for g in guards for cue in g.negation_before):
+    # Searched within bounds, not on slices: \G is the clause's start (before) or the claim's
+    # end (after), $ the claim's start (before), and lookbehinds still see the words before.
+    if any(cue.search(text, begin, start) for g in guards for cue in g.negation_before):
         return True
-    return any(cue.search(after) for g in guards for cue in g.negation_after)
+    return any(cue.search(text, end, stop) for g in guards for cue in g.negation_after)
 
 
 def _unless(rule: Rule, language: str, text: str, span: tuple[int, int, int, int]) -> bool:
@@ -162,7 +162,8 @@ class _Run:
         """Add the findings of the probes' patterns in one paragraph, once per rule and place.
 
         Several languages' patterns of one rule may match one place (shared loanwords, symbols);
-        if any of them finds it negated, questioned or excused in its language, it is no claim.
+        if another language finds it negated, questioned or excused, it is no claim. Of
+        overlapping claims the longest is reported: it names the claim most completely.
         """
         for _, group in groupby(probes, key=lambda probe: probe.rule.code):
             claims, excused = [], []
@@ -171,9 +172,9 @@ class _Run:
                     judged = claims if _is_claim(rule, language, where, start, end, self.pack) else excused
                     judged.append((start, end, rule, language))
             taken: list[tuple[int, int]] = []
-            for start, end, rule, language in claims:
-                overlaps = lambda s, e: s < end and start < e  # noqa: E731
-                if any(overlaps(s, e) for s, e, *_ in excused) or any(overlaps(s, e) for s, e in taken):
+            for start, end, rule, language in sorted(claims, key=lambda c: c[0] - c[1]):
+                vetoed = any(s < end and start < e and lang != language for s, e, _, lang in excused)
+                if vetoed or any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
                 self.add(rule, *where.source_span(start, end), language)
