@@ -7,12 +7,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, SHARED
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimlint import rules
 from claimlint.normalize import Normalized, normalize, normalize_pattern, vocabulary
-from helpers import ROOT, SHARED
 
 VOCAB = vocabulary([
     r"\bpermanent(?:ly)?\s+(?:results?|removal)\b",
@@ -43,7 +43,7 @@ def check_map(source: str, result: Normalized) -> None:
     assert len(offsets) == len(result.text) + 1
     assert offsets[-1] == len(source)
     assert all(0 <= o <= len(source) for o in offsets)
-    assert all(a <= b for a, b in zip(offsets, offsets[1:]))
+    assert all(a <= b for a, b in zip(offsets, offsets[1:], strict=False))
 
 
 def cuts(text: str, offsets: list[int], source: str, breaks: str) -> list[int]:
@@ -67,21 +67,23 @@ def test_map_invariants(source: str, with_vocabulary: bool) -> None:
         assert d.word == source[d.start : d.end]
     spans = [(d.start, d.end) for d in result.disguises]
     assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "one disguise per word"
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "one per word"
 
 
 @settings(max_examples=400, deadline=None)
 @given(TRICKY, st.booleans())
 @example("Acnе scars\nperma\u200bnent", False)
 @example("s@fe p e r m a n e n t\nok", True)
-def test_slices_of_the_input_give_the_text_they_produced(source: str, with_vocabulary: bool) -> None:
+def test_slices_of_the_input_give_the_text_they_produced(
+    source: str, with_vocabulary: bool
+) -> None:
     # Words are folded as a whole, and spaced-out letters across spaces: cut between words,
     # or between lines when spaced letters may be collapsed.
     vocab = VOCAB if with_vocabulary else frozenset()
     result = normalize(source, vocab)
     offsets = list(result.offsets)
     points = cuts(result.text, offsets, source, "\n" if with_vocabulary else " \n")
-    for a, b in zip(points, points[1:]):
+    for a, b in zip(points, points[1:], strict=False):
         piece = source[offsets[a] : offsets[b]]
         assert normalize(piece, vocab).text == result.text[a:b], (a, b, piece)
 
@@ -129,7 +131,9 @@ DISGUISED = [
 
 @pytest.mark.parametrize(("language", "source", "plain", "word"), DISGUISED,
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(DISGUISED)])
-def test_disguise_is_unmasked_and_reported(language: str, source: str, plain: str, word: str) -> None:
+def test_disguise_is_unmasked_and_reported(
+    language: str, source: str, plain: str, word: str
+) -> None:
     result = normalize(source, VOCAB)
     check_map(source, result)
     assert plain in result.text
@@ -166,7 +170,7 @@ INNOCENT = [
     ("en", "Dr A. B. Smith", "Dr A. B. Smith"),
     ("en", "Book 3 sessions", "Book 3 sessions"),
     ("en", "COVID-19 rules", "COVID-19 rules"),
-    ("en", "The 1st session, the 4th week, B12 and H2O.", "The 1st session, the 4th week, B12 and H2O."),
+    ("en", "The 1st session, the 4th week, B12, H2O.", "The 1st session, the 4th week, B12, H2O."),
     ("en", "α-lipoic acid and β-glucan, 5 µg", "α-lipoic acid and β-glucan, 5 μg"),
     ("en", "Botox™ at 50m² for ½ price", "Botox™ at 50m² for ½ price"),
     ("en", "email info@clinic.com", "email info@clinic.com"),

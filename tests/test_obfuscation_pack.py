@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import ROOT, SHARED
 
 from claimlint import rules, sources
 from claimlint.lint import lint_document, lint_text
 from claimlint.model import RulePack
-from helpers import ROOT, SHARED
 
 PACK = ROOT / "packs" / "obfuscation.yaml"
 SEED = sorted((SHARED / "corpus" / "seeds").glob("004_*.txt"))
