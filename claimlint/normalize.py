@@ -487,8 +487,8 @@ class _Normalizer:
             a, b = m.span()
             units = regex.findall(r"[\p{L}0-9@$]\p{M}*", text[a:b])
             joined = "".join(units)
-            if sum(1 for c in joined if c.isalpha()) < 2:
-                continue
+            if len(units) < 4 or sum(1 for c in joined if c.isalpha()) < 2:
+                continue  # "U.S.A.", "J. R. R.": initials, not a word spaced out
             plain = joined if _in_vocabulary(joined, self.vocab) else self._unleet(joined)
             if plain is None:
                 continue

@@ -23,6 +23,7 @@ VOCAB = vocabulary([
     r"\bбезопасн\w*",
     r"\bασφαλ\w*",
     r"بوتوكس",
+    r"\b(?:and|usa|bot)\b",  # short words that initials and stray letters must not become
 ])
 
 # Text rich in what normalisation touches, mixed with arbitrary Unicode.
@@ -168,6 +169,7 @@ INNOCENT = [
     ("ru", "Процедура абсолютно безопасна.", "Процедура абсолютно безопасна."),
     ("el", "Η θεραπεία είναι ασφαλής.", "Η θεραπεία είναι ασφαλής."),
     ("en", "Dr A. B. Smith", "Dr A. B. Smith"),
+    ("en", "a n d, U.S.A. and B O T", "a n d, U.S.A. and B O T"),
     ("en", "Book 3 sessions", "Book 3 sessions"),
     ("en", "COVID-19 rules", "COVID-19 rules"),
     ("en", "The 1st session, the 4th week, B12, H2O.", "The 1st session, the 4th week, B12, H2O."),
