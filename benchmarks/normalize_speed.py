@@ -71,9 +71,21 @@ def repeat(pages: list[str], megabytes: float = 1.0) -> list[str]:
     return pages * max(1, round(megabytes * 1e6 / size))
 
 
+def pack_vocabulary() -> frozenset[str]:
+    """The words the default pack and the packs under packs/ look for (what the engine uses)."""
+    try:
+        from claimlint import rules
+
+        extra = sorted(Path(__file__).resolve().parent.parent.glob("packs/*.yaml"))
+        return rules.load(extend=extra, verify=False).vocabulary
+    except Exception:  # noqa: BLE001 - no pack to hand: a few patterns stand in
+        return vocabulary(PATTERNS)
+
+
 def main() -> None:
     seeds = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/seeds")
-    vocab = vocabulary(PATTERNS)
+    vocab = pack_vocabulary()
+    print(f"vocabulary: {len(vocab)} words")
     pages = [p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))]
     corpora = {
         "seed pages (5 files, 1 disguised)": repeat(pages),

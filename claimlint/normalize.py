@@ -110,6 +110,7 @@ _MIXED = _Lazy(  # a Cyrillic/Greek/Armenian letter next to a Latin one
     f"[{_OTHER}](?:(?<=[{_LATIN}].)|(?<=[{_LATIN}][{_MARK}].)|[{_MARK}]*[{_LATIN}])"
 )
 _MARKED = _Lazy(f"[{_MARK}](?<=[{_ALPHA}].)")  # a mark left on an alphabetic letter
+_ANY_MARK = _Lazy(f"[{_MARK}]")
 _LEET_CHARS = "013457@$!|"
 _LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 _LEET_SPOT = re.compile(r"[013457@$!|](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
@@ -399,33 +400,49 @@ class _Normalizer:
         if self.vocab and _SPACED_HINT.search(self.text):
             self._spaced()
 
+    def _target(self, word: str) -> str | None:
+        """The script a word that mixes scripts is written in; None if it mixes none."""
+        present = [sc for sc in _SCRIPTS if _IN_SCRIPT[sc].search(word)]
+        if len(present) < 2:
+            return None
+        latin = word.translate(_TO["Latin"])
+        if (
+            len(present) == 2
+            and present[0] == "Latin"
+            and not _NOT_IN_SCRIPT["Latin"].search(latin)
+            and 2 * len(_IN_SCRIPT["Latin"].findall(word)) >= len(word)
+        ):
+            return "Latin"  # the usual case, "thе": a few look-alikes in a Latin word
+
+        def cost(target: str) -> tuple[int, bool, int, bool]:
+            # Fewest letters left unfolded, then a word a rule looks for ("BОТОХ" is 'BOTOX',
+            # not 'ВОТОХ'), then the script of most letters, then Latin.
+            folded = word.translate(_TO[target])
+            stuck = len(_NOT_IN_SCRIPT[target].findall(folded))
+            known = _in_vocabulary(folded, self.vocab)
+            return stuck, not known, -len(_IN_SCRIPT[target].findall(word)), target != "Latin"
+
+        return min(present, key=cost)
+
     def _fold_word(self, word: str) -> tuple[list[tuple[int, str]], str]:
         """Per-character changes that unmask `word`, and what they unmasked ("" if nothing)."""
         edits: list[tuple[int, str]] = []
         details: list[str] = []
-        present = [sc for sc in _SCRIPTS if _IN_SCRIPT[sc].search(word)]
-        if len(present) > 1:
-            def cost(target: str) -> tuple[int, bool, int, bool]:
-                # Fewest letters left unfolded, then a word a rule looks for ("BОТОХ" is
-                # 'BOTOX', not 'ВОТОХ'), then the script of most letters, then Latin.
-                folded = word.translate(_TO[target])
-                stuck = len(_NOT_IN_SCRIPT[target].findall(folded))
-                known = _in_vocabulary(folded, self.vocab)
-                return stuck, not known, -len(_IN_SCRIPT[target].findall(word)), target != "Latin"
-
-            target = min(present, key=cost)
-            table = LOOKALIKES[target]
+        target = self._target(word)
+        if target:
+            folded = word.translate(_TO[target])
             swapped: dict[str, str] = {}
-            for i, ch in enumerate(word):
-                sc = _SCRIPT_OF.get(ch)
-                if sc and sc != target and ch in table:
-                    edits.append((i, table[ch]))
-                    swapped.setdefault(ch, sc)
+            for i, (ch, new) in enumerate(zip(word, folded, strict=True)):
+                if ch != new:
+                    edits.append((i, new))
+                    swapped.setdefault(ch, _SCRIPT_OF.get(ch, "another"))
             if swapped:
                 letters = ", ".join(f"'{c}' ({_cp(c)})" for c in swapped)
                 names = " and ".join(sorted(set(swapped.values())))
                 details.append(f"'{word}' mixes {names} {letters} into a {target} word")
-        marks = [i for i, ch in enumerate(word) if unicodedata.category(ch) == "Mn"]
+        marks = []
+        if _ANY_MARK.search(word):
+            marks = [i for i, ch in enumerate(word) if unicodedata.category(ch) == "Mn"]
         if marks and not self.pattern:
             bare = "".join(ch for i, ch in enumerate(word) if i not in marks)
             decorative = [word[i] for i in marks if _DECORATIVE.match(word[i])]
