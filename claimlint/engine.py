@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
+from itertools import accumulate
 from typing import Callable, Iterator, Sequence
 
 import regex
@@ -14,7 +14,9 @@ from claimlint.normalize import Normalized, normalize
 PATTERN_TIMEOUT = 2.0  # seconds one pattern may spend on one segment before it is given up
 QUESTION_MARKS = "?؟？"
 # Where a sentence ends: strong marks anywhere, '.' and ';' only before a space or the end.
-_SENTENCE_END = regex.compile(r"[!?؟？。！।॥\n]|[.;](?=\s|$|[\"'”’)\]])")
+_END = r"[!?؟？。！।॥\n]|[.;](?=\s|$|[\"'”’)\]])"
+_SENTENCE_END = regex.compile(_END)
+_SENTENCE_END_BEFORE = regex.compile(_END, regex.REVERSE)  # finds the nearest end before a point
 # Where a clause ends, in every language; each language adds its own words (and, but, …).
 _CLAUSE_BREAK = regex.compile(r"[,;:.!?،؛。，、！？；：।॥|•·\n]|\s[-–—]+\s|[–—]")
 # Claimlint's own problems: they are findings too, so that nothing fails silently.
@@ -32,7 +34,7 @@ class Lines:
     """Line and column (1-based, in code points) of offsets in a source text."""
 
     def __init__(self, source: str) -> None:
-        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+        self.starts = [0, *accumulate(len(line) + 1 for line in source.split("\n")[:-1])]
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return the (line, column) of `offset`."""
@@ -62,18 +64,11 @@ class _Text:
         self.text = normalized.text
         self.offsets = normalized.offsets
 
-    @cached_property
-    def sentence_ends(self) -> list[int]:
-        return [m.start() for m in _SENTENCE_END.finditer(self.text)]
-
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Return [begin, stop) of the sentence holding [start, end); stop includes its mark."""
-        ends = self.sentence_ends
-        before = bisect_right(ends, start - 1) - 1
-        begin = ends[before] + 1 if before >= 0 else 0
-        after = bisect_right(ends, max(end - 1, start) - 1)
-        stop = ends[after] + 1 if after < len(ends) else len(self.text)
-        return begin, stop
+        before = _SENTENCE_END_BEFORE.search(self.text, 0, start)
+        after = _SENTENCE_END.search(self.text, max(end - 1, start))
+        return (before.end() if before else 0), (after.end() if after else len(self.text))
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text to the exact span of the source."""
@@ -221,7 +216,7 @@ def find(document: Document, pack: RulePack) -> list[Finding]:
             run.disguises(rule, normal, segment)
     claims = any(f.category not in NOT_CLAIMS for f in run.findings)
     for rule in (r for r in pack.rules if r.scope == "document"):
-        needed = claims or _any_match(rule.when, texts, could_match)
+        needed = (claims and rule.when_claims) or _any_match(rule.when, texts, could_match)
         if needed and not _any_match(rule.patterns, texts, could_match):
             run.add(rule, 0, 0, None)
     return sorted(set(run.findings))

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from claimlint.cli import main
+from helpers import ROOT
 from packs import GUARDED
 
 RISKY = "Our treatment gives permanent results.\nThere are no side effects. Results vary.\n"
@@ -126,7 +127,7 @@ def test_cli_select_and_ignore(copy: Path, args: list[str], codes: list[str]) ->
 
 def test_cli_unknown_selector_exit_2(copy: Path) -> None:
     result = check(copy, "--select", "CL777", "site")
-    assert result.exit_code == 2 and "--select: no rule is called 'CL777'" in result.stderr
+    assert result.exit_code == 2 and "select: no rule is called 'CL777'" in result.stderr
 
 
 def test_cli_json_matches_source_spans(copy: Path) -> None:
@@ -190,3 +191,21 @@ def test_cli_installed_console_script_runs_from_anywhere(copy: Path, tmp_path: P
     listing = subprocess.run([str(_console_script()), "rules"], cwd=elsewhere, capture_output=True,
                              text=True, timeout=120)  # fmt: skip
     assert listing.returncode == 0 and "CL900" in listing.stdout
+
+
+def test_cli_jobs_give_identical_output(copy: Path) -> None:
+    # Real processes: a pool forked from inside CliRunner's captured streams is not a real run.
+    for index in range(80):
+        text = RISKY if index % 3 else COMPLIANT
+        (copy / "site" / f"page-{index:03}.txt").write_text(text, encoding="utf-8")
+    (copy / "site" / "broken.txt").write_bytes(b"\x89PNG\x00\x00bad")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run_jobs(*jobs: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "claimlint", "check", "--rules", "pack.yaml", *jobs, "--format", "json", "site"]
+        return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
+
+    serial, parallel, automatic = run_jobs("-j", "1"), run_jobs("-j", "2"), run_jobs()
+    assert serial.returncode == parallel.returncode == automatic.returncode == 2, serial.stderr
+    assert serial.stdout == parallel.stdout == automatic.stdout
+    assert len(json.loads(serial.stdout)) > 100
