@@ -111,6 +111,7 @@ _MIXED = _Lazy(  # a Cyrillic/Greek/Armenian letter next to a Latin one
 )
 _MARKED = _Lazy(f"[{_MARK}](?<=[{_ALPHA}].)")  # a mark left on an alphabetic letter
 _ANY_MARK = _Lazy(f"[{_MARK}]")
+_VOCABULARY_WORD = _Lazy(r"[\p{L}\p{M}]{3,}", engine=regex)
 _LEET_CHARS = "013457@$!|"
 _LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 _LEET_SPOT = re.compile(r"[013457@$!|](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
@@ -177,9 +178,13 @@ def _plain(text: str, vocab: frozenset[str]) -> bool:
 
 def normalize_pattern(pattern: str) -> str:
     """Give a rule pattern the treatment `normalize` gives text, leaving its regex syntax intact."""
+    if _plain(pattern, frozenset()):
+        return pattern  # most patterns: nothing in them to fold
     out = []
     for literal, piece in _pattern_pieces(pattern):
-        out.append(_Normalizer(piece, frozenset(), pattern=True).run().text if literal else piece)
+        if literal and not _plain(piece, frozenset()):
+            piece = _Normalizer(piece, frozenset(), pattern=True).run().text
+        out.append(piece)
     return "".join(out)
 
 
@@ -188,7 +193,7 @@ def vocabulary(patterns: Iterable[str]) -> frozenset[str]:
     words: set[str] = set()
     for pattern in patterns:
         for string in _literal_strings(normalize_pattern(pattern)):
-            for word in regex.findall(r"[\p{L}\p{M}]{3,}", string):
+            for word in _VOCABULARY_WORD.findall(string):
                 words.add(word.casefold())
     return frozenset(words)
 
