@@ -55,9 +55,7 @@ def discover(paths: Sequence[str], settings: config.Config) -> Iterator[str]:
             )  # fmt: skip
             for name in sorted(files):
                 file = os.path.join(root, name)
-                wanted = Path(name).suffix.lower() in sources.EXTENSIONS or (
-                    config.matches(file, settings.include, settings.root)
-                )
+                wanted = sources.is_walked(file) or config.matches(file, settings.include, settings.root)
                 if wanted and not config.matches(file, settings.exclude, settings.root):
                     yield file
 
@@ -69,6 +67,8 @@ class Job(NamedTuple):
     syntax: str | None  # --syntax: every file read as this
     settings: config.Config
     stdin_name: str | None
+    suppressions: bool = True  # False: --no-suppress, directives are ignored (an audit)
+    known: frozenset[str] = frozenset()  # codes and names of every rule, also those turned off
 
 
 def _syntax(path: str, job: Job) -> str:
@@ -88,7 +88,7 @@ def _read(path: str, job: Job) -> sources.Document:
 def _check_one(path: str, job: Job) -> tuple[list[Finding], str | None]:
     """Check one file; return its findings and, if it could not be checked, the line that says why."""
     try:
-        found = lint_document(_read(path, job), job.pack)
+        found = lint_document(_read(path, job), job.pack, suppressions=job.suppressions, known=job.known)
     except sources.SourceError as error:
         return [tool_finding(error.path or path, error.code, error.message, line=error.line or 1)], str(error)
     name = job.stdin_name if path == "-" and job.stdin_name else path
@@ -139,8 +139,9 @@ def _config(config_file: str | None, isolated: bool) -> config.Config:
         raise Fatal(str(error)) from None
 
 
-def _pack(settings: config.Config, rules_file: str | None) -> RulePack:
-    """Load the packs the settings name, at the severities and languages they ask for."""
+def _pack(settings: config.Config, rules_file: str | None) -> tuple[RulePack, frozenset[str]]:
+    """Load the packs the settings name, at the severities and languages they ask for; also
+    return the codes and names of all their rules (a directive may name one turned off)."""
     chosen = [config.profiles()[name] for name in settings.profile]
     extend = [p for profile in chosen for p in profile.extend_rules] + list(settings.extend_rules)
     pack = _load(rules_file, extend)
@@ -154,7 +155,7 @@ def _pack(settings: config.Config, rules_file: str | None) -> RulePack:
         if selection.is_selected(rule.code, rule.name, rule.category, settings.select, settings.ignore):
             rule = selection.with_severity(rule, overrides)
             on.append(selection.only_languages(rule, settings.languages) if settings.languages else rule)
-    return pack._replace(rules=tuple(on))
+    return pack._replace(rules=tuple(on)), frozenset(n for rule in pack.rules for n in (rule.code, rule.name))
 
 
 def _load(rules_file: str | None, extend: Sequence[str], *, verify: bool = True) -> RulePack:
@@ -232,6 +233,7 @@ def _statistics(findings: Sequence[Finding]) -> str:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these codes, code prefixes, names or categories.")
 @click.option("--syntax", type=click.Choice(sorted(sources.SYNTAXES)), help="Read every file as this syntax.")
 @click.option("--stdin-filename", metavar="NAME", help="The name of the text read from `-` (picks syntax and config).")
+@click.option("--no-suppress", is_flag=True, help="Ignore every 'claimlint: disable…' directive (for audits).")
 @click.option("--baseline", "baseline_file", metavar="FILE", help="Report only findings not recorded in this baseline.")
 @click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE (and exit 0).")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
@@ -241,8 +243,8 @@ def _statistics(findings: Sequence[Finding]) -> str:
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check files and folders (default: the current folder); `-` reads standard input."""
     settings = _settings(options)
-    pack = _pack(settings, options["rules_file"])
-    job = Job(pack, options["syntax"], settings, options["stdin_filename"])
+    pack, known = _pack(settings, options["rules_file"])
+    job = Job(pack, options["syntax"], settings, options["stdin_filename"], not options["no_suppress"], known)
     files = list(discover(paths or (".",), settings))
     findings, errors = check_files(files, job, options["jobs"])
     for error in errors:

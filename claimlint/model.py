@@ -136,6 +136,7 @@ class Document(NamedTuple):
     path: str
     source: str
     segments: tuple[Segment, ...]
+    syntax: str = "txt"  # how the source was read: which comments can hold directives
 
 
 class Finding(NamedTuple):
