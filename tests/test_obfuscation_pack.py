@@ -1,4 +1,4 @@
-"""The obfuscation pack end to end: one finding per disguised line, on its first disguised word."""
+"""The obfuscation rule end to end: one finding per disguised line, on its first disguised word."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from claimlint import rules, sources
 from claimlint.lint import lint_document, lint_text
 from claimlint.model import RulePack
 
-PACK = ROOT / "packs" / "obfuscation.yaml"
 SEED = sorted((SHARED / "corpus" / "seeds").glob("004_*.txt"))
 
 
 def pack() -> RulePack:
-    return rules.load(extend=[PACK])
+    return rules.default_pack()
 
 
 def test_examples_pass() -> None:
