@@ -404,12 +404,15 @@ def check_examples(pack: RulePack, *, codes: Iterable[str] | None = None) -> lis
             continue
         alone = pack._replace(rules=(rule,))
         for language, examples in rule.examples.items():
+            # A flag example must be caught by its own language's patterns; a pass example must
+            # get through every language's, as it would in a mixed-language page.
+            own = {lang: p for lang, p in rule.patterns.items() if lang in (language, "*")}
+            own_language = pack._replace(rules=(rule._replace(patterns=own),))
             for kind, texts in (("flag", examples.flag), ("pass", examples.pass_)):
                 for text in texts:
                     path, line = rule.example_places.get((language, text), rule.source).rsplit(":", 1)
-                    found = [f for f in lint_text(text, pack=alone) if f.code == rule.code]
-                    if kind == "flag" and rule.scope == "span":
-                        found = [f for f in found if f.language in (language, "*")]
+                    checked = own_language if kind == "flag" and rule.scope == "span" else alone
+                    found = [f for f in lint_text(text, pack=checked) if f.code == rule.code]
                     if bool(found) != (kind == "flag"):
                         verb = "is not flagged" if kind == "flag" else f"is flagged at {found[0].match!r}"
                         problem = f"{rule.code} {rule.name}: {language} {kind} example {text!r} {verb}"
