@@ -56,12 +56,26 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", folded)
 
 
+def _weight(literal: str) -> float:
+    """How rarely a literal turns up in copy: a Han, kana or Hangul character says as much as a
+    short word, a Latin letter little, a space or a digit less."""
+    weight = 0.0
+    for char in literal:
+        if char.isascii():
+            weight += 1.0 if char.isalpha() else 0.5
+        elif "\u1100" <= char <= "\u11ff" or "\u2e80" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff":
+            weight += 3.0
+        else:
+            weight += 1.5
+    return weight
+
+
 def _best(candidates: Iterable[Factors]) -> Factors | None:
-    """The most selective requirement: its shortest literal is longest, then the fewest of them."""
+    """The most selective requirement: its least telling literal tells most, then the fewest."""
     options = [c for c in candidates if c]
     if not options:
         return None
-    return max(options, key=lambda c: (min(map(len, c)), -len(c)))
+    return max(options, key=lambda c: (min(map(_weight, c)), -len(c)))
 
 
 def _is_space(op: Any, value: Any) -> bool:
@@ -116,6 +130,7 @@ def _required(items: Any) -> Factors | None:
 
 def factors(pattern: str) -> Factors | None:
     """Return casefolded literals of which every match of `pattern` contains one, or None."""
+    pattern = pattern.removeprefix("(?-f)")  # the loader's simple-case-folding switch
     if _REGEX_ONLY.search(pattern):
         return None
     try:
