@@ -3,3 +3,9 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from claimlint.lint import lint_document, lint_text  # noqa: E402
+from claimlint.model import Finding, Severity  # noqa: E402
+from claimlint.rules import load as load_rules  # noqa: E402
+
+__all__ = ["Finding", "Severity", "__version__", "lint_document", "lint_text", "load_rules"]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
 import regex
+
+if TYPE_CHECKING:
+    from claimlint.prefilter import Prefilter
 
 CATEGORIES: tuple[str, ...] = (
     "guarantee",
@@ -65,14 +68,16 @@ class Rule(NamedTuple):
     patterns: Patterns
     unless: Patterns
     examples: Mapping[str, Examples]
-    scope: str = "span"  # "span": a match is a finding; "document": see engine.missing()
-    when: Patterns = {}  # document rules: what makes the rule apply to a page
+    scope: str = "span"  # span: a match is a finding; document: what a page lacks; disguise
+    when: Patterns = {}  # document rules: what makes a page need what the patterns find
+    guards: tuple[str, ...] = ("negation", "question")  # which contexts unmake a claim
     source: str = ""  # "rules.yaml:42", for messages about the rule itself
+    example_places: Mapping[tuple[str, str], str] = {}  # (language, example) → "file:line"
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The languages this rule has patterns for, sorted."""
-        return tuple(sorted(self.patterns))
+        """The languages this rule has patterns or examples for, sorted."""
+        return tuple(sorted(set(self.patterns) | set(self.when) | set(self.examples)))
 
 
 class Guards(NamedTuple):
@@ -89,17 +94,39 @@ class RulePack(NamedTuple):
 
     rules: tuple[Rule, ...]
     guards: Mapping[str, Guards]
+    vocabulary: frozenset[str] = frozenset()  # words triggers need; limits de-spacing and leet folding
+    prefilter: Prefilter | None = None  # which patterns could match a text; None: run them all
+
+    def patterns(self) -> list[regex.Pattern[str]]:
+        """Every compiled pattern of every rule, in rule order (what the prefilter indexes)."""
+        return [
+            pattern
+            for rule in self.rules
+            for table in (rule.patterns, rule.when)
+            for patterns in table.values()
+            for pattern in patterns
+        ]
 
 
 class Segment(NamedTuple):
-    """A run of checkable prose and, for each of its characters, its offset in the source.
+    """A run of checkable prose and, for each of its characters, where it stands in the source.
 
-    `offsets` has len(text) + 1 entries (the last one maps the end); for plain text it is a
-    `range`, so an identity map costs nothing.
+    `offsets[i]` is the source offset where character i starts; it has len(text) + 1 entries, the
+    last one being the segment's end. For plain text it is a `range`, so identity costs nothing.
+    `ends[i]` is where character i ends, given only when the text skips markup inside the
+    segment, so that a span never swallows a following tag.
     """
 
     text: str
     offsets: Sequence[int]
+    ends: Sequence[int] | None = None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the text span [start, end) to its exact span in the source."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        stop = self.ends[end - 1] if self.ends is not None else self.offsets[end]
+        return self.offsets[start], stop
 
 
 class Document(NamedTuple):

@@ -1,0 +1,88 @@
+"""A cache of compiled rule packs, so that a run does not parse YAML and compile patterns again.
+
+An entry is keyed by the bytes of every pack file and the versions of everything that shapes the
+compiled form; a stale, corrupt or unwritable cache only costs the time of building the pack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import platform
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence
+
+import regex
+
+from claimlint import __version__
+from claimlint.model import RulePack
+
+KEEP = 8  # entries kept: a few packs and versions side by side, without growing forever
+
+
+def directory() -> Path:
+    """Where compiled packs are kept: $CLAIMLINT_CACHE_DIR, else the user's cache folder."""
+    if os.environ.get("CLAIMLINT_CACHE_DIR"):
+        return Path(os.environ["CLAIMLINT_CACHE_DIR"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "claimlint"
+
+
+def key(paths: Sequence[Path], *, verify: bool) -> str | None:
+    """Return the cache key of the packs at `paths`, or None when one cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        import ahocorasick  # noqa: F401  (whether it is there changes the pickled prefilter)
+
+        accelerated = "aho"
+    except ImportError:
+        accelerated = "pure"
+    for part in (__version__, platform.python_version(), regex.__version__, accelerated, str(verify)):
+        digest.update(part.encode() + b"\0")
+    for path in paths:
+        try:
+            digest.update(path.read_bytes() + b"\0")
+        except OSError:
+            return None
+    return digest.hexdigest()[:32]
+
+
+def cached(paths: Sequence[Path], build: Callable[[], RulePack], *, verify: bool) -> RulePack:
+    """Return the pack built from `paths`, from the cache when an entry matches."""
+    entry_key = key(paths, verify=verify)
+    if entry_key is None or os.environ.get("CLAIMLINT_NO_CACHE"):
+        return build()
+    entry = directory() / f"pack-{entry_key}.pickle"
+    try:
+        with entry.open("rb") as stream:
+            pack = pickle.load(stream)  # noqa: S301 - written by claimlint into the user's own cache
+        if isinstance(pack, RulePack):
+            return pack
+    except Exception:  # noqa: BLE001 - missing, corrupt or from another version: rebuild
+        pass
+    pack = build()
+    _store(entry, pack)
+    return pack
+
+
+def _store(entry: Path, pack: RulePack) -> None:
+    """Write an entry atomically, and forget the oldest ones; never fail the run over it."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".pack-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(pack, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, entry)
+        entries = sorted(entry.parent.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
