@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import platform
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -45,7 +43,7 @@ def key(paths: Sequence[Path], *, verify: bool) -> str | None:
         accelerated = "aho"
     except ImportError:
         accelerated = "pure"
-    for part in (__version__, platform.python_version(), regex.__version__, accelerated, str(verify)):
+    for part in (__version__, sys.version, regex.__version__, accelerated, str(verify)):
         digest.update(part.encode() + b"\0")
     for path in paths:
         try:
@@ -75,6 +73,8 @@ def cached(paths: Sequence[Path], build: Callable[[], RulePack], *, verify: bool
 
 def _store(entry: Path, pack: RulePack) -> None:
     """Write an entry atomically, and forget the oldest ones; never fail the run over it."""
+    import tempfile  # only when the cache is written, not on every start
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".pack-", suffix=".tmp")

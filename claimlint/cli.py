@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import multiprocessing.context
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
 from enum import IntEnum
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 import click
 
-from claimlint import __version__, rules, sources
-from claimlint.engine import TOOL_RULES, tool_finding
+from claimlint import __version__, baseline, config, rules, selection, sources
+from claimlint.engine import tool_finding
 from claimlint.errors import ClaimlintError
-from claimlint.formatters import FORMATTERS
+from claimlint.formatters import FORMATTERS, Report
 from claimlint.lint import lint_document
 from claimlint.model import Finding, Rule, RulePack, Severity
 
-SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
+SKIPPED_DIRECTORIES = {"__pycache__", "venv"}
 PARALLEL_FROM = 64  # fewer files than this are checked in one process: a pool costs more than it saves
 
 
@@ -33,117 +31,131 @@ class ExitCode(IntEnum):
     ERROR = 2  # usage, config or rule-pack error, or a file that could not be checked
 
 
-# ---------------------------------------------------------------------------- select / ignore
+class Fatal(click.ClickException):
+    """A rule-pack or configuration error: printed as one line, exit code 2 like a usage error."""
 
-
-def _split(values: Iterable[str]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _specificity(selector: str, code: str, name: str, category: str) -> int:
-    """How closely `selector` names a rule: exact beats category beats a code prefix; -1: not."""
-    if selector in (code, name):
-        return 1000
-    if selector == category:
-        return 500
-    return len(selector) if code.startswith(selector) else -1
-
-
-def is_selected(code: str, name: str, category: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    """Tell whether a rule is on: the most specific of --select and --ignore wins (as in ruff)."""
-    chosen = max((_specificity(s, code, name, category) for s in select), default=0)
-    dropped = max((_specificity(s, code, name, category) for s in ignore), default=-1)
-    return chosen >= 0 and chosen > dropped
-
-
-def _check_selectors(pack: RulePack, selectors: Sequence[str], option: str) -> None:
-    known = [(r.code, r.name, r.category) for r in pack.rules]
-    known += [(code, name, "tool") for code, name in TOOL_RULES.items()]
-    for selector in selectors:
-        if all(_specificity(selector, *rule) < 0 for rule in known):
-            hint = "see `claimlint rules` for the codes, names and categories"
-            raise click.UsageError(f"{option}: no rule is called {selector!r}; {hint}")
+    exit_code = ExitCode.ERROR
 
 
 # ---------------------------------------------------------------------------- files
 
 
-def discover(paths: Sequence[str]) -> Iterator[str]:
-    """Yield the files to check: named files as given, directories walked in sorted order."""
+def discover(paths: Sequence[str], settings: config.Config) -> Iterator[str]:
+    """Yield the files to check: named files as given, folders walked in sorted order."""
     for path in paths:
         if path == "-" or not os.path.isdir(path):
-            yield path
+            if path == "-" or not config.matches(path, settings.exclude, settings.root):
+                yield path
             continue
-        for root, directories, files in os.walk(path):
-            directories[:] = sorted(
-                d for d in directories if not d.startswith(".") and d not in SKIPPED_DIRECTORIES
-            )
+        for root, folders, files in os.walk(path):
+            folders[:] = sorted(
+                d for d in folders
+                if not d.startswith(".") and d not in SKIPPED_DIRECTORIES
+                and not config.matches(os.path.join(root, d), settings.exclude, settings.root)
+            )  # fmt: skip
             for name in sorted(files):
-                if Path(name).suffix.lower() in sources.EXTENSIONS:
-                    yield os.path.join(root, name)
+                file = os.path.join(root, name)
+                wanted = sources.is_walked(file) or config.matches(file, settings.include, settings.root)
+                if wanted and not config.matches(file, settings.exclude, settings.root):
+                    yield file
 
 
-def _read(path: str, syntax: str | None) -> sources.Document:
+class Job(NamedTuple):
+    """What every file of a run is checked with; plain data, so worker processes can receive it."""
+
+    pack: RulePack
+    syntax: str | None  # --syntax: every file read as this
+    settings: config.Config
+    stdin_name: str | None
+    suppressions: bool = True  # False: --no-suppress, directives are ignored (an audit)
+    known: frozenset[str] = frozenset()  # codes and names of every rule, also those turned off
+
+
+def _syntax(path: str, job: Job) -> str:
+    return job.syntax or config.first_match(path, job.settings.syntax, job.settings.root) or sources.syntax_for(path)
+
+
+def _read(path: str, job: Job) -> sources.Document:
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return sources.parse(sources.decode(data, path="<stdin>"), path="<stdin>", syntax=syntax or "txt")
+        name = job.stdin_name or "<stdin>"
+        text = sources.decode(sys.stdin.buffer.read(), path=name)
+        return sources.parse(text, path=name, syntax=_syntax(name, job))
     if not os.path.exists(path):
         raise sources.SourceError("no such file or directory", path=path, code="CL001")
-    return sources.read(path, syntax=syntax)
+    return sources.read(path, syntax=_syntax(path, job))
 
 
-def _check_one(path: str, pack: RulePack, syntax: str | None) -> tuple[list[Finding], str | None]:
+def _check_one(path: str, job: Job) -> tuple[list[Finding], str | None]:
     """Check one file; return its findings and, if it could not be checked, the line that says why."""
     try:
-        return lint_document(_read(path, syntax), pack), None
+        found = lint_document(_read(path, job), job.pack, suppressions=job.suppressions, known=job.known)
     except sources.SourceError as error:
         return [tool_finding(error.path or path, error.code, error.message, line=error.line or 1)], str(error)
+    name = job.stdin_name if path == "-" and job.stdin_name else path
+    ignored = config.first_match(name, job.settings.per_file_ignores, job.settings.root) or ()
+    return [f for f in found if selection.is_selected(f.code, f.name, f.category, (), ignored)], None
 
 
-_worker: dict[str, object] = {}  # the pack and syntax of one worker process, set once when it starts
+_worker: dict[str, Job] = {}  # the job of one worker process, set once when it starts
 
 
-def _start_worker(pack: RulePack, syntax: str | None) -> None:
-    _worker.update(pack=pack, syntax=syntax)
+def _start_worker(job: Job) -> None:
+    _worker["job"] = job
 
 
 def _work(path: str) -> tuple[list[Finding], str | None]:
-    return _check_one(path, _worker["pack"], _worker["syntax"])  # type: ignore[arg-type]
+    return _check_one(path, _worker["job"])
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork hands the loaded pack to workers for free; elsewhere they unpickle it once each.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def _check_files(
-    paths: Sequence[str], pack: RulePack, syntax: str | None, jobs: int
-) -> tuple[list[Finding], int, bool]:
-    """Check every file; return the findings, how many files were checked, and whether any failed."""
-    files = list(discover(paths))
+def check_files(files: Sequence[str], job: Job, jobs: int) -> tuple[list[Finding], list[str]]:
+    """Check every file; return the findings and the lines about files that could not be checked."""
     if jobs == 0:
         jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM) if len(files) >= PARALLEL_FROM else 1
     if jobs > 1 and "-" not in files:
-        with ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_start_worker,
-                                 initargs=(pack, syntax)) as pool:  # fmt: skip
+        import multiprocessing  # only here: a pre-commit run of a few files never needs a pool
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork hands the loaded pack to workers for free; elsewhere they unpickle it once each.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                                 initializer=_start_worker, initargs=(job,)) as pool:  # fmt: skip
             results = list(pool.map(_work, files, chunksize=16))
     else:
-        results = [_check_one(path, pack, syntax) for path in files]
+        results = [_check_one(path, job) for path in files]
     findings = [finding for found, _ in results for finding in found]
-    errors = [error for _, error in results if error is not None]
-    for error in errors:
-        click.echo(f"{error}", err=True)
-    return findings, len(files) - len(errors), bool(errors)
+    return findings, [error for _, error in results if error is not None]
 
 
-# ---------------------------------------------------------------------------- commands
+# ---------------------------------------------------------------------------- settings
 
 
-class Fatal(click.ClickException):
-    """A rule-pack or configuration error: printed as one line, exit code 2 like a usage error."""
+def _config(config_file: str | None, isolated: bool) -> config.Config:
+    if isolated:
+        return config.Config(root=os.getcwd())
+    path = Path(config_file) if config_file else config.find(Path.cwd())
+    try:
+        return config.load(path) if path else config.Config(root=os.getcwd())
+    except ClaimlintError as error:
+        raise Fatal(str(error)) from None
 
-    exit_code = ExitCode.ERROR
+
+def _pack(settings: config.Config, rules_file: str | None) -> tuple[RulePack, frozenset[str]]:
+    """Load the packs the settings name, at the severities and languages they ask for; also
+    return the codes and names of all their rules (a directive may name one turned off)."""
+    chosen = [config.profiles()[name] for name in settings.profile]
+    extend = [p for profile in chosen for p in profile.extend_rules] + list(settings.extend_rules)
+    pack = _load(rules_file, extend)
+    for option, selectors in (("select", settings.select), ("ignore", settings.ignore)):
+        for name in selection.unknown(pack, selectors):
+            hint = "`claimlint rules` lists the codes, names and categories"
+            raise Fatal(f"{option}: no rule is called {name!r}; {hint}")
+    overrides = [profile.severity for profile in chosen] + [settings.severity]
+    on = []
+    for rule in pack.rules:
+        if selection.is_selected(rule.code, rule.name, rule.category, settings.select, settings.ignore):
+            rule = selection.with_severity(rule, overrides)
+            on.append(selection.only_languages(rule, settings.languages) if settings.languages else rule)
+    return pack._replace(rules=tuple(on)), frozenset(n for rule in pack.rules for n in (rule.code, rule.name))
 
 
 def _load(rules_file: str | None, extend: Sequence[str], *, verify: bool = True) -> RulePack:
@@ -151,6 +163,29 @@ def _load(rules_file: str | None, extend: Sequence[str], *, verify: bool = True)
         return rules.load(rules_file, extend=extend, verify=verify)
     except ClaimlintError as error:
         raise Fatal(str(error)) from None
+
+
+def _settings(options: Mapping[str, Any]) -> config.Config:
+    """The config file's settings with the command line's flags laid over them."""
+    settings = _config(options["config_file"], options["isolated"])
+    flags: dict[str, Any] = {}
+    if options["select"]:
+        flags["select"] = tuple(selection.split(options["select"]))
+    if options["ignore"]:
+        flags["ignore"] = tuple(selection.split(options["ignore"]))
+    if options["fail_on"]:
+        flags["fail_on"] = Severity.parse(options["fail_on"])
+    if options["profile"]:
+        flags["profile"] = tuple(selection.split(options["profile"]))
+    flags["extend_rules"] = settings.extend_rules + tuple(os.path.abspath(p) for p in options["extend"])
+    try:
+        config.check_profiles(flags.get("profile", ()))
+    except ClaimlintError as error:
+        raise Fatal(str(error)) from None
+    return settings._replace(**flags)
+
+
+# ---------------------------------------------------------------------------- commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -163,44 +198,82 @@ _rules_options = [
     click.option("--rules", "rules_file", metavar="FILE", help="Use this rule pack instead of the default one."),
     click.option("--extend-rules", "extend", metavar="FILE", multiple=True, help="Add this rule pack (repeatable)."),
 ]
+_config_options = [
+    click.option("--config", "config_file", metavar="FILE",
+                 help="Use this config file (.claimlint.yaml or pyproject.toml) instead of searching for one."),
+    click.option("--isolated", is_flag=True, help="Ignore every config file."),
+    click.option("--profile", multiple=True, metavar="NAMES",
+                 help="Jurisdiction profiles (us, uk, eu, de, ae, in, ph, au, tr); see `claimlint profiles`."),
+]  # fmt: skip
 
 
-def _with_rules_options(command):  # type: ignore[no-untyped-def]
-    for option in reversed(_rules_options):
-        command = option(command)
-    return command
+def _with(options: list[Any]) -> Any:
+    def decorate(command: Any) -> Any:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _statistics(findings: Sequence[Finding]) -> str:
+    counts = Counter((f.code, f.name) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{count:5}  {code}  {name}\n" for (code, name), count in rows)
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)), default="text", show_default=True,
               help="Report format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
-              help="Exit 1 when a finding is at least this severe.")
+@click.option("--output-file", "-o", metavar="FILE", help="Write the report here; the terminal shows text.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Exit 1 when a finding is at least this severe (default: warning).")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these codes, code prefixes, names or categories.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these codes, code prefixes, names or categories.")
 @click.option("--syntax", type=click.Choice(sorted(sources.SYNTAXES)), help="Read every file as this syntax.")
+@click.option("--stdin-filename", metavar="NAME", help="The name of the text read from `-` (picks syntax and config).")
+@click.option("--no-suppress", is_flag=True, help="Ignore every 'claimlint: disable…' directive (for audits).")
+@click.option("--baseline", "baseline_file", metavar="FILE", help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE (and exit 0).")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes (default 0: one per core when there are many files).")
-@_with_rules_options
-def check(paths: tuple[str, ...], fmt: str, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          syntax: str | None, jobs: int, rules_file: str | None, extend: tuple[str, ...]) -> None:  # fmt: skip
-    """Check files and directories (default: the current directory); `-` reads standard input."""
-    pack = _load(rules_file, extend)
-    chosen, dropped = _split(select), _split(ignore)
-    _check_selectors(pack, chosen, "--select")
-    _check_selectors(pack, dropped, "--ignore")
-    on = [r for r in pack.rules if is_selected(r.code, r.name, r.category, chosen, dropped)]
-    findings, checked, failed = _check_files(paths or (".",), pack._replace(rules=tuple(on)), syntax, jobs)
-    findings = sorted(f for f in findings if is_selected(f.code, f.name, f.category, chosen, dropped))
-    click.echo(FORMATTERS[fmt](findings), nl=False)
+@_with(_rules_options + _config_options)
+def check(paths: tuple[str, ...], **options: Any) -> None:
+    """Check files and folders (default: the current folder); `-` reads standard input."""
+    settings = _settings(options)
+    pack, known = _pack(settings, options["rules_file"])
+    job = Job(pack, options["syntax"], settings, options["stdin_filename"], not options["no_suppress"], known)
+    files = list(discover(paths or (".",), settings))
+    findings, errors = check_files(files, job, options["jobs"])
+    for error in errors:
+        click.echo(error, err=True)
+    findings = sorted(f for f in findings if selection.is_selected(f.code, f.name, f.category,
+                                                                   settings.select, settings.ignore))  # fmt: skip
+    if options["write_baseline"]:
+        baseline.write(Path(options["write_baseline"]), findings)
+        click.echo(f"{len(findings)} findings recorded in {options['write_baseline']}", err=True)
+        sys.exit(ExitCode.ERROR if errors else ExitCode.CLEAN)
+    if options["baseline_file"]:
+        try:
+            findings = baseline.new_findings(findings, baseline.read(Path(options["baseline_file"])))
+        except ClaimlintError as error:
+            raise Fatal(str(error)) from None
+    names = [(job.stdin_name or "<stdin>") if f == "-" else f for f in files]
+    report = Report(findings, pack.rules, names)
+    fmt, output_file = options["fmt"], options["output_file"]
+    if output_file:
+        Path(output_file).write_text(FORMATTERS[fmt](report), encoding="utf-8")
+        fmt = "text"
+    click.echo(_statistics(findings) if options["statistics"] else FORMATTERS[fmt](report), nl=False)
     if fmt == "text":
+        checked = len(files) - len(errors)
         noun = "finding" if len(findings) == 1 else "findings"
         click.echo(f"{len(findings)} {noun} in {checked} {'file' if checked == 1 else 'files'}", err=True)
-    threshold = Severity.parse(fail_on)
-    if failed:
+    if errors:
         sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.FINDINGS if any(f.severity >= threshold for f in findings) else ExitCode.CLEAN)
+    sys.exit(ExitCode.FINDINGS if any(f.severity >= settings.fail_on for f in findings) else ExitCode.CLEAN)
 
 
 def _rule_line(rule: Rule) -> str:
@@ -208,8 +281,7 @@ def _rule_line(rule: Rule) -> str:
 
 
 def _explain_text(rule: Rule) -> str:
-    about = rules.explain(rule)
-    lines = [f"{rule.code} {rule.name} [{about['severity']}] — {rule.category}", "",
+    lines = [f"{rule.code} {rule.name} [{rule.severity}] — {rule.category}", "",
              f"Message:    {rule.message}", f"Why:        {rule.why}"]  # fmt: skip
     if rule.suggestion:
         lines.append(f"Instead:    {rule.suggestion}")
@@ -221,13 +293,34 @@ def _explain_text(rule: Rule) -> str:
     return "\n".join(lines)
 
 
+def coverage(pack: RulePack) -> str:
+    """A languages × categories table (Markdown) of how many rules have patterns there."""
+    from claimlint.model import CATEGORIES
+
+    categories = [c for c in CATEGORIES if c != "obfuscation"]
+    languages = sorted({lang for r in pack.rules for lang in (*r.patterns, *r.when) if lang != "*"})
+    count = Counter((lang, r.category) for r in pack.rules for lang in {*r.patterns, *r.when})
+    head = "| language | " + " | ".join(categories) + " | categories |"
+    lines = [head, "|---" * (len(categories) + 2) + "|"]
+    for lang in languages:
+        cells = [str(count[(lang, c)]) if count[(lang, c)] else "–" for c in categories]
+        covered = sum(1 for c in categories if count[(lang, c)])
+        lines.append(f"| {lang} | " + " | ".join(cells) + f" | {covered}/{len(categories)} |")
+    return "\n".join(lines)
+
+
 @main.command("rules")
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@_with_rules_options
-def list_rules(code: str | None, fmt: str, rules_file: str | None, extend: tuple[str, ...]) -> None:
+@click.option("--coverage", "show_coverage", is_flag=True, help="A languages × categories table of the pack.")
+@_with(_rules_options)
+def list_rules(code: str | None, fmt: str, show_coverage: bool, rules_file: str | None,
+               extend: tuple[str, ...]) -> None:  # fmt: skip
     """List every rule, or explain one (by code or name)."""
     pack = _load(rules_file, extend)
+    if show_coverage:
+        click.echo(coverage(pack))
+        return
     chosen = [r for r in pack.rules if code in (None, r.code, r.name)]
     if not chosen:
         raise click.UsageError(f"no rule is called {code!r}; `claimlint rules` lists them")
@@ -251,3 +344,23 @@ def test_rules(pack_file: str | None, extend: tuple[str, ...]) -> None:
     total = sum(len(e.flag) + len(e.pass_) for r in pack.rules for e in r.examples.values())
     click.echo(f"{total} examples in {len(pack.rules)} rules, {len(failures)} failing", err=True)
     sys.exit(ExitCode.FINDINGS if failures else ExitCode.CLEAN)
+
+
+@main.command("config")
+@_with(_config_options)
+def show_config(config_file: str | None, isolated: bool, profile: tuple[str, ...]) -> None:
+    """Print the configuration a check in this folder would use."""
+    settings = _settings({"config_file": config_file, "isolated": isolated, "select": (), "ignore": (),
+                          "fail_on": None, "profile": profile, "extend": ()})  # fmt: skip
+    shown = {key: settings._asdict()[field] for key, (field, _, _) in config.KEYS.items()}
+    shown["severity"] = {k: str(v) for k, v in shown["severity"].items()}
+    shown["fail-on"] = str(shown["fail-on"])
+    click.echo(json.dumps({"config-file": settings.path, **shown}, ensure_ascii=False, indent=2))
+
+
+@main.command("profiles")
+def list_profiles() -> None:
+    """List the jurisdiction profiles a config may name."""
+    for profile in config.profiles().values():
+        added = f" (adds {', '.join(Path(p).stem for p in profile.extend_rules)} rules)" if profile.extend_rules else ""
+        click.echo(f"{profile.name:4} {profile.description}{added}")

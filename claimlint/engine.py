@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
-from typing import Callable, Iterator, Sequence
+from itertools import accumulate, groupby
+from typing import Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -14,7 +14,9 @@ from claimlint.normalize import Normalized, normalize
 PATTERN_TIMEOUT = 2.0  # seconds one pattern may spend on one segment before it is given up
 QUESTION_MARKS = "?؟？"
 # Where a sentence ends: strong marks anywhere, '.' and ';' only before a space or the end.
-_SENTENCE_END = regex.compile(r"[!?؟？。！।॥\n]|[.;](?=\s|$|[\"'”’)\]])")
+_END = r"[!?؟？。！।॥\n]|[.;](?=\s|$|[\"'”’)\]])"
+_SENTENCE_END = regex.compile(_END)
+_SENTENCE_END_BEFORE = regex.compile(_END, regex.REVERSE)  # finds the nearest end before a point
 # Where a clause ends, in every language; each language adds its own words (and, but, …).
 _CLAUSE_BREAK = regex.compile(r"[,;:.!?،؛。，、！？；：।॥|•·\n]|\s[-–—]+\s|[–—]")
 # Claimlint's own problems: they are findings too, so that nothing fails silently.
@@ -24,6 +26,7 @@ TOOL_RULES = {
     "CL003": "binary-file",
     "CL004": "pattern-timeout",
     "CL005": "unused-suppression",
+    "CL006": "invalid-suppression",
 }
 NOT_CLAIMS = {"missing-disclaimer", "obfuscation", "tool"}
 
@@ -32,7 +35,7 @@ class Lines:
     """Line and column (1-based, in code points) of offsets in a source text."""
 
     def __init__(self, source: str) -> None:
-        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+        self.starts = [0, *accumulate(len(line) + 1 for line in source.split("\n")[:-1])]
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return the (line, column) of `offset`."""
@@ -62,18 +65,11 @@ class _Text:
         self.text = normalized.text
         self.offsets = normalized.offsets
 
-    @cached_property
-    def sentence_ends(self) -> list[int]:
-        return [m.start() for m in _SENTENCE_END.finditer(self.text)]
-
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Return [begin, stop) of the sentence holding [start, end); stop includes its mark."""
-        ends = self.sentence_ends
-        before = bisect_right(ends, start - 1) - 1
-        begin = ends[before] + 1 if before >= 0 else 0
-        after = bisect_right(ends, max(end - 1, start) - 1)
-        stop = ends[after] + 1 if after < len(ends) else len(self.text)
-        return begin, stop
+        before = _SENTENCE_END_BEFORE.search(self.text, 0, start)
+        after = _SENTENCE_END.search(self.text, max(end - 1, start))
+        return (before.end() if before else 0), (after.end() if after else len(self.text))
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text to the exact span of the source."""
@@ -90,7 +86,8 @@ def _is_question(text: str, begin: int, stop: int, guards: Sequence[Guards], lan
     mark = text[stop - 1] if stop > begin else ""
     if mark in QUESTION_MARKS or (mark == ";" and language == "el"):
         return True
-    return any(cue.search(text, begin, stop) for g in guards for cue in g.question)
+    sentence = text[begin:stop]
+    return any(cue.search(sentence) for g in guards for cue in g.question)
 
 
 def _is_negated(text: str, span: tuple[int, int, int, int], guards: Sequence[Guards]) -> bool:
@@ -102,8 +99,11 @@ def _is_negated(text: str, span: tuple[int, int, int, int], guards: Sequence[Gua
         found = pattern.search(text, end, stop)
         if found:
             stop = min(stop, found.start())
-    before = any(cue.search(text, begin, start) for g in guards for cue in g.negation_before)
-    return before or any(cue.search(text, end, stop) for g in guards for cue in g.negation_after)
+    # Searched within bounds, not on slices: \G is the clause's start (before) or the claim's
+    # end (after), $ the claim's start (before), and lookbehinds still see the words before.
+    if any(cue.search(text, begin, start) for g in guards for cue in g.negation_before):
+        return True
+    return any(cue.search(text, end, stop) for g in guards for cue in g.negation_after)
 
 
 def _unless(rule: Rule, language: str, text: str, span: tuple[int, int, int, int]) -> bool:
@@ -158,28 +158,35 @@ class _Run:
         self.findings.append(tool_finding(self.document.path, "CL004", message,
                                           severity=Severity.WARNING, line=line, column=column))
 
-    def spans(self, rule: Rule, where: _Text, could_match: Callable[[regex.Pattern[str]], bool]) -> None:
-        """Add the findings of a span rule in one segment."""
-        taken: list[tuple[int, int]] = []
-        for language, patterns in rule.patterns.items():
-            for pattern in patterns:
-                if not could_match(pattern):
-                    continue
-                for start, end in self._matches(rule, language, pattern, where):
-                    if any(s < end and start < e for s, e in taken):
-                        continue
-                    if _is_claim(rule, language, where, start, end, self.pack):
-                        taken.append((start, end))
-                        self.add(rule, *where.source_span(start, end), language)
+    def spans(self, where: _Text, begin: int, stop: int, probes: Sequence[_Probe]) -> None:
+        """Add the findings of the probes' patterns in one paragraph, once per rule and place.
 
-    def _matches(self, rule: Rule, language: str, pattern: regex.Pattern[str],
-                 where: _Text) -> Iterator[tuple[int, int]]:  # fmt: skip
+        Several languages' patterns of one rule may match one place (shared loanwords, symbols);
+        if another language finds it negated, questioned or excused, it is no claim. Of
+        overlapping claims the longest is reported: it names the claim most completely.
+        """
+        for _, group in groupby(probes, key=lambda probe: probe.rule.code):
+            claims, excused = [], []
+            for rule, language, pattern in group:
+                for start, end in self._matches(rule, language, pattern, where, begin, stop):
+                    judged = claims if _is_claim(rule, language, where, start, end, self.pack) else excused
+                    judged.append((start, end, rule, language))
+            taken: list[tuple[int, int]] = []
+            for start, end, rule, language in sorted(claims, key=lambda c: c[0] - c[1]):
+                vetoed = any(s < end and start < e and lang != language for s, e, _, lang in excused)
+                if vetoed or any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                self.add(rule, *where.source_span(start, end), language)
+
+    def _matches(self, rule: Rule, language: str, pattern: regex.Pattern[str], where: _Text,
+                 begin: int, stop: int) -> Iterator[tuple[int, int]]:  # fmt: skip
         try:
-            for m in pattern.finditer(where.text, timeout=PATTERN_TIMEOUT):
+            for m in pattern.finditer(where.text, begin, stop, timeout=PATTERN_TIMEOUT):
                 if m.end() > m.start():
                     yield m.span()
         except TimeoutError:
-            self.timeout(rule, language, where.source_span(0, 0)[0])
+            self.timeout(rule, language, where.source_span(begin, begin)[0])
 
     def disguises(self, rule: Rule, normalized: Normalized, segment: Segment) -> None:
         """Add one finding per line that holds disguised words, on the first of them."""
@@ -192,36 +199,83 @@ class _Run:
             self.add(rule, start, end, None, detail="; ".join(detail for *_, detail in words))
 
 
-def _could_match(pack: RulePack, texts: Sequence[str]) -> Callable[[regex.Pattern[str]], bool]:
-    """Return a test that says which patterns may match the document, from one prefilter pass."""
-    prefilter = pack.prefilter
-    if prefilter is None:
-        return lambda pattern: True
-    candidates = prefilter.candidates("\n".join(texts))
-    return lambda pattern: prefilter.could_match(pattern, candidates)
+class _Probe(NamedTuple):
+    """One pattern of one span rule, in one language: the unit the matcher runs."""
+
+    rule: Rule
+    language: str
+    pattern: regex.Pattern[str]
 
 
-def _any_match(table: Patterns, texts: Sequence[str], could_match: Callable[[regex.Pattern[str]], bool]) -> bool:
-    return any(p.search(t) for ps in table.values() for p in ps if could_match(p) for t in texts)
+_PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Split a text at blank lines: claims do not run across paragraphs, so each is matched alone."""
+    bounds, begin = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((begin, m.start()))
+        begin = m.end()
+    bounds.append((begin, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+class _Plan:
+    """Which probes to run on each paragraph: all of them, or those the prefilter lets through."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.prefilter = pack.prefilter
+        self.probes = [
+            _Probe(rule, language, pattern)
+            for rule in pack.rules if rule.scope == "span"
+            for language, patterns in rule.patterns.items()
+            for pattern in patterns
+        ]  # fmt: skip
+        self.positions: dict[regex.Pattern[str], list[int]] = {}
+        unknown = []
+        for position, probe in enumerate(self.probes):
+            if self.prefilter is None or probe.pattern not in self.prefilter.known:
+                unknown.append(position)
+            else:
+                self.positions.setdefault(probe.pattern, []).append(position)
+        self.unknown = unknown
+
+    def probes_for(self, paragraphs: Sequence[str]) -> Iterator[list[_Probe]]:
+        """Yield, for each paragraph, the probes to run on it, in the pack's own order."""
+        if self.prefilter is None:
+            yield from (self.probes for _ in paragraphs)
+            return
+        for candidates in self.prefilter.candidates(paragraphs):
+            positions = [p for pattern in candidates for p in self.positions.get(pattern, ())]
+            yield [self.probes[p] for p in sorted(positions + self.unknown)]
+
+    def could_match(self, pattern: regex.Pattern[str], texts: Sequence[str]) -> bool:
+        """Tell whether a document rule's pattern is worth running on the document's texts."""
+        if self.prefilter is None or pattern not in self.prefilter.known:
+            return True
+        return pattern in self.prefilter.candidates(["\n".join(texts)])[0]
+
+
+def _any_match(table: Patterns, texts: Sequence[str]) -> bool:
+    return any(p.search(t) for ps in table.values() for p in ps for t in texts)
 
 
 def find(document: Document, pack: RulePack) -> list[Finding]:
     """Return the findings of every rule of `pack` in `document`, sorted."""
     run = _Run(document, pack)
+    plan = _Plan(pack)
     normalized = [normalize(segment.text, pack.vocabulary) for segment in document.segments]
     texts = [n.text for n in normalized]
-    could_match = _could_match(pack, texts)
-    span_rules = [r for r in pack.rules if r.scope == "span"]
-    disguise_rules = [r for r in pack.rules if r.scope == "disguise"]
-    for segment, normal in zip(document.segments, normalized):
-        where = _Text(segment, normal)
-        for rule in span_rules:
-            run.spans(rule, where, could_match)
-        for rule in disguise_rules:
+    units = [(_Text(segment, normal), a, b) for segment, normal in zip(document.segments, normalized)
+             for a, b in _paragraphs(normal.text)]  # fmt: skip
+    for (where, begin, stop), probes in zip(units, plan.probes_for([w.text[a:b] for w, a, b in units])):
+        run.spans(where, begin, stop, probes)
+    for rule in (r for r in pack.rules if r.scope == "disguise"):
+        for segment, normal in zip(document.segments, normalized):
             run.disguises(rule, normal, segment)
     claims = any(f.category not in NOT_CLAIMS for f in run.findings)
     for rule in (r for r in pack.rules if r.scope == "document"):
-        needed = claims or _any_match(rule.when, texts, could_match)
-        if needed and not _any_match(rule.patterns, texts, could_match):
+        needed = (claims and rule.when_claims) or _any_match(rule.when, texts)
+        if needed and not _any_match(rule.patterns, texts):
             run.add(rule, 0, 0, None)
     return sorted(set(run.findings))

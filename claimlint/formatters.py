@@ -1,21 +1,58 @@
-"""Report formats: each a small pure function from findings to text, chosen by name."""
+"""Report formats: each a small pure function from a report to text, chosen by name."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import Any, Callable, Sequence
+import os
+from collections import Counter
+from itertools import groupby
+from typing import Any, Callable, NamedTuple, Sequence
+from urllib.parse import quote
+from html import escape
 
-from claimlint.model import Finding
+from claimlint import __version__
+from claimlint.engine import TOOL_RULES
+from claimlint.model import Finding, Rule, Severity
 
-Formatter = Callable[[Sequence[Finding]], str]
+HOME = "https://pypi.org/project/claimlint/"
 
 
-def text(findings: Sequence[Finding]) -> str:
+class Report(NamedTuple):
+    """What a run found: the findings, the rules that were on, and the files checked."""
+
+    findings: Sequence[Finding]
+    rules: Sequence[Rule] = ()
+    files: Sequence[str] = ()
+
+
+Formatter = Callable[[Report], str]
+
+
+def text(report: Report) -> str:
     """One line per finding: `path:line:col: CODE [severity] message (name)`."""
     return "".join(
         f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})\n"
-        for f in findings
+        for f in report.findings
     )
+
+
+def concise(report: Report) -> str:
+    """One short line per finding: `path:line:col: CODE message`."""
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n" for f in report.findings)
+
+
+def grouped(report: Report) -> str:
+    """Findings under the name of their file, with what to write instead."""
+    blocks = []
+    for path, findings in groupby(report.findings, key=lambda f: f.path):
+        lines = [f"{path}:"]
+        for f in findings:
+            lines.append(f"  {f.line}:{f.column}  {f.code} [{f.severity}] {f.message} ({f.name})")
+            if f.suggestion:
+                lines.append(f"      instead: {f.suggestion}")
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
 
 
 def as_dict(finding: Finding) -> dict[str, Any]:
@@ -25,12 +62,168 @@ def as_dict(finding: Finding) -> dict[str, Any]:
     return record
 
 
-def json_array(findings: Sequence[Finding]) -> str:
+def json_array(report: Report) -> str:
     """A JSON array of findings, each with the keys of the output contract."""
-    return json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([as_dict(f) for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def fingerprints(findings: Sequence[Finding]) -> list[str]:
+    """A stable identity per finding: file, rule, the words matched and which occurrence of them.
+
+    Line numbers are left out, so moving text or editing other lines keeps every fingerprint.
+    """
+    seen: Counter[tuple[str, str, str]] = Counter()
+    prints = []
+    for f in findings:
+        key = (f.path.replace(os.sep, "/"), f.code, " ".join(f.match.casefold().split()))
+        prints.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32])
+        seen[key] += 1
+    return prints
+
+
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def gitlab(report: Report) -> str:
+    """GitLab Code Quality JSON, with fingerprints that survive unrelated edits."""
+    issues = [
+        {
+            "description": f"{f.code} {f.message}",
+            "check_name": f.name,
+            "fingerprint": fingerprint,
+            "severity": _GITLAB_SEVERITY[f.severity],
+            "location": {
+                "path": f.path,
+                "positions": {
+                    "begin": {"line": f.line, "column": f.column},
+                    "end": {"line": f.end_line, "column": f.end_column},
+                },
+            },
+        }
+        for f, fingerprint in zip(report.findings, fingerprints(report.findings))
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def _github_escape(value: str, *, property_value: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property_value else value
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands, shown as annotations on the changed lines."""
+    lines = []
+    for f in report.findings:
+        properties = {
+            "file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line,
+            "endColumn": f.end_column, "title": f"{f.code} {f.name}",
+        }  # fmt: skip
+        props = ",".join(f"{k}={_github_escape(str(v), property_value=True)}" for k, v in properties.items())
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_github_escape(f.message)}\n")
+    return "".join(lines)
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _sarif_rule(rule: Rule) -> dict[str, Any]:
+    urls = [ref for ref in rule.references if ref.startswith(("http://", "https://"))]
+    help_text = rule.why + (f"\n\nInstead: {rule.suggestion}" if rule.suggestion else "")
+    help_text += "".join(f"\nReference: {ref}" for ref in rule.references)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": f"{rule.name} ({rule.category})"},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": help_text},
+        "helpUri": urls[0] if urls else HOME,
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+
+
+def _tool_rule(code: str, name: str) -> dict[str, Any]:
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": f"{name} (claimlint could not check something)"},
+        "helpUri": HOME,
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"category": "tool"},
+    }
+
+
+def _uri(path: str) -> str:
+    path = path.replace(os.sep, "/")
+    return "file://" + quote(path) if path.startswith("/") else quote(path)
+
+
+def sarif(report: Report) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards; columns count Unicode code points."""
+    rules = [_sarif_rule(r) for r in report.rules]
+    rules += [_tool_rule(code, name) for code, name in TOOL_RULES.items()]
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = []
+    for f in report.findings:
+        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+        if f.match:
+            region["snippet"] = {"text": f.match}
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message + (f"\nInstead: {f.suggestion}" if f.suggestion else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    run = {
+        "tool": {"driver": {"name": "claimlint", "version": __version__, "informationUri": HOME, "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def quoteattr(value: str) -> str:
+    """An XML attribute value, quoted and escaped."""
+    return f'"{escape(value, quote=True)}"'
+
+
+def junit(report: Report) -> str:
+    """JUnit XML: one test case per file checked, failing with its findings."""
+    by_file: dict[str, list[Finding]] = {path: [] for path in report.files}
+    for f in report.findings:
+        by_file.setdefault(f.path, []).append(f)
+    failures = sum(1 for found in by_file.values() if found)
+    cases = []
+    for path, found in by_file.items():
+        name = quoteattr(path)
+        if not found:
+            cases.append(f'    <testcase classname="claimlint" name={name}/>')
+            continue
+        body = "\n".join(f"{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})" for f in found)
+        message = quoteattr(f"{len(found)} finding{'s' if len(found) != 1 else ''}")
+        cases.append(f'    <testcase classname="claimlint" name={name}>\n'
+                     f'      <failure message={message}>{escape(body, quote=False)}</failure>\n    </testcase>')  # fmt: skip
+    head = (f'<testsuite name="claimlint" tests="{len(by_file)}" failures="{failures}" '
+            f'errors="0" skipped="0">')  # fmt: skip
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  ' + head + "\n" + "\n".join(cases) + (
+        "\n  </testsuite>\n</testsuites>\n"
+    )
 
 
 FORMATTERS: dict[str, Formatter] = {
     "text": text,
+    "concise": concise,
+    "grouped": grouped,
     "json": json_array,
+    "sarif": sarif,
+    "github": github,
+    "gitlab": gitlab,
+    "junit": junit,
 }

@@ -71,6 +71,7 @@ class Rule(NamedTuple):
     scope: str = "span"  # span: a match is a finding; document: what a page lacks; disguise
     when: Patterns = {}  # document rules: what makes a page need what the patterns find
     guards: tuple[str, ...] = ("negation", "question")  # which contexts unmake a claim
+    when_claims: bool = True  # document rules: a claim on the page also makes the rule apply
     source: str = ""  # "rules.yaml:42", for messages about the rule itself
     example_places: Mapping[tuple[str, str], str] = {}  # (language, example) → "file:line"
 
@@ -135,6 +136,7 @@ class Document(NamedTuple):
     path: str
     source: str
     segments: tuple[Segment, ...]
+    syntax: str = "txt"  # how the source was read: which comments can hold directives
 
 
 class Finding(NamedTuple):

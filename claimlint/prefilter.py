@@ -10,7 +10,7 @@ is installed (`pip install claimlint[fast]`); otherwise plain substring tests gi
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import regex
 
@@ -110,19 +110,13 @@ class Prefilter:
         automaton.make_automaton()
         return automaton
 
-    def candidates(self, text: str) -> frozenset[regex.Pattern[str]]:
-        """Return the patterns that could match `text`; any pattern not known here could too."""
-        folded = text.casefold()
-        found = set(self.always)
+    def candidates(self, texts: Sequence[str]) -> list[frozenset[regex.Pattern[str]]]:
+        """Return, for each text, the patterns that could match it (unknown patterns could too)."""
+        folded = [text.casefold() for text in texts]
         if self.automaton is not None:
-            for _, indexes in self.automaton.iter(folded):
-                found |= indexes
-        else:
-            for literal, indexes in self.by_literal.items():
-                if not indexes <= found and literal in folded:
-                    found |= indexes
-        return frozenset(self.patterns[index] for index in found)
-
-    def could_match(self, pattern: regex.Pattern[str], candidates: frozenset[regex.Pattern[str]]) -> bool:
-        """Tell whether `pattern` has to be run, given the candidates of a text."""
-        return pattern in candidates or pattern not in self.known
+            found = [{i for _, indexes in self.automaton.iter(f) for i in indexes} for f in folded]
+        else:  # find the literals of the whole batch once, then test only those per text
+            whole = "\n".join(folded)
+            present = [(lit, ix) for lit, ix in self.by_literal.items() if lit in whole]
+            found = [{i for lit, ix in present if lit in f for i in ix} for f in folded]
+        return [frozenset(self.patterns[i] for i in indexes | self.always) for indexes in found]

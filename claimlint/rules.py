@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -20,7 +19,7 @@ GUARD_NAMES = ("negation", "question")
 TOP_KEYS = {"version", "languages", "rules"}
 RULE_KEYS = {
     "code", "name", "category", "severity", "message", "why", "suggestion", "references",
-    "patterns", "unless", "when", "examples", "guards", "scope",
+    "patterns", "unless", "when", "examples", "guards", "scope", "when-claims",
 }  # fmt: skip
 REQUIRED_KEYS = ("code", "name", "category", "severity", "message", "why", "references")
 EXTENSION_KEYS = {"code", "patterns", "unless", "when", "examples"}
@@ -81,11 +80,12 @@ def _construct_list(loader: Any, node: Any) -> _List:
     return items
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file whose mappings and lists remember their lines; RulesError if it cannot."""
     import yaml  # only when a pack is built, not when it comes from the cache
 
     class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-        """A safe loader whose mappings and sequences carry line numbers."""
+            """A safe loader whose mappings and sequences carry line numbers."""
 
     Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
@@ -107,18 +107,18 @@ def _read_yaml(path: Path) -> Any:
 # ---------------------------------------------------------------------------- building rules
 
 
-@dataclass
 class _Draft:
     """A rule while packs are being merged: fields, compiled patterns and where each came from."""
 
-    fields: dict[str, Any]
-    source: str
-    patterns: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
-    unless: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
-    when: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)
-    examples: dict[str, Examples] = field(default_factory=dict)
-    example_places: dict[tuple[str, str], str] = field(default_factory=dict)
-    raw_patterns: list[str] = field(default_factory=list)
+    def __init__(self, fields: dict[str, Any], source: str) -> None:
+        self.fields = fields
+        self.source = source
+        self.patterns: dict[str, list[regex.Pattern[str]]] = {}
+        self.unless: dict[str, list[regex.Pattern[str]]] = {}
+        self.when: dict[str, list[regex.Pattern[str]]] = {}
+        self.examples: dict[str, Examples] = {}
+        self.example_places: dict[tuple[str, str], str] = {}
+        self.raw_patterns: list[str] = []
 
 
 class _Context:
@@ -214,6 +214,8 @@ def _check_fields(entry: _Map, context: _Context) -> None:
         raise context.fail(problem, entry.lines["severity"])
     if entry.get("scope", "span") not in SCOPES:
         raise context.fail(f"{code}: scope must be one of {', '.join(SCOPES)}", line)
+    if not isinstance(entry.get("when-claims", True), bool):
+        raise context.fail(f"{code}: when-claims must be true or false", entry.lines["when-claims"])
     guards = entry.get("guards", list(GUARD_NAMES))
     if not isinstance(guards, list) or not set(guards) <= set(GUARD_NAMES):
         raise context.fail(f"{code}: guards is a list of {', '.join(GUARD_NAMES)}", line)
@@ -294,7 +296,7 @@ def _merge_guards(value: Any, context: _Context, guards: dict[str, dict[str, lis
 def _read_pack(path: Path, drafts: dict[str, _Draft], guards: dict[str, dict[str, list[Any]]]) -> set[str]:
     """Merge the pack at `path` into `drafts` and `guards`; return the codes it touched."""
     context = _Context(path)
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise context.fail("a rule pack is a mapping with 'version', 'languages' and 'rules'", 1)
     unknown = sorted(set(data) - TOP_KEYS)
@@ -345,6 +347,7 @@ def _build(draft: _Draft) -> Rule:
         scope=scope,
         when=freeze(draft.when),
         guards=tuple(entry.get("guards", GUARD_NAMES)),
+        when_claims=entry.get("when-claims", True),
         source=draft.source,
         example_places=dict(draft.example_places),
     )
@@ -401,12 +404,15 @@ def check_examples(pack: RulePack, *, codes: Iterable[str] | None = None) -> lis
             continue
         alone = pack._replace(rules=(rule,))
         for language, examples in rule.examples.items():
+            # A flag example must be caught by its own language's patterns; a pass example must
+            # get through every language's, as it would in a mixed-language page.
+            own = {lang: p for lang, p in rule.patterns.items() if lang in (language, "*")}
+            own_language = pack._replace(rules=(rule._replace(patterns=own),))
             for kind, texts in (("flag", examples.flag), ("pass", examples.pass_)):
                 for text in texts:
                     path, line = rule.example_places.get((language, text), rule.source).rsplit(":", 1)
-                    found = [f for f in lint_text(text, pack=alone) if f.code == rule.code]
-                    if kind == "flag" and rule.scope == "span":
-                        found = [f for f in found if f.language in (language, "*")]
+                    checked = own_language if kind == "flag" and rule.scope == "span" else alone
+                    found = [f for f in lint_text(text, pack=checked) if f.code == rule.code]
                     if bool(found) != (kind == "flag"):
                         verb = "is not flagged" if kind == "flag" else f"is flagged at {found[0].match!r}"
                         problem = f"{rule.code} {rule.name}: {language} {kind} example {text!r} {verb}"

@@ -127,7 +127,7 @@ def test_cli_select_and_ignore(copy: Path, args: list[str], codes: list[str]) ->
 
 def test_cli_unknown_selector_exit_2(copy: Path) -> None:
     result = check(copy, "--select", "CL777", "site")
-    assert result.exit_code == 2 and "--select: no rule is called 'CL777'" in result.stderr
+    assert result.exit_code == 2 and "select: no rule is called 'CL777'" in result.stderr
 
 
 def test_cli_json_matches_source_spans(copy: Path) -> None:

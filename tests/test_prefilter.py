@@ -38,8 +38,10 @@ def test_prefilter_no_factors_means_always_run(pattern: str) -> None:
 def test_prefilter_candidates_with_and_without_automaton() -> None:
     patterns = [regex.compile(p, regex.V1 | regex.I) for p in (r"\bdetox\w*", r"美白", r"\w+")]
     for prefilter in (Prefilter(patterns), Prefilter(patterns, automaton=False)):
-        assert prefilter.candidates("A DETOX drip") == {patterns[0], patterns[2]}
-        assert prefilter.candidates("美白针") == {patterns[1], patterns[2]}
+        assert prefilter.candidates(["A DETOX drip", "美白针"]) == [
+            {patterns[0], patterns[2]},
+            {patterns[1], patterns[2]},
+        ]
 
 
 def _copy_files() -> list[Path]:

@@ -3,25 +3,52 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 from pathlib import Path
 from typing import Callable
+
+import regex
 
 from claimlint.errors import ClaimlintError
 from claimlint.model import Document, Segment
 from claimlint.sources import plain
 
+
+def _lazy(module: str) -> Callable[[str], tuple[Segment, ...]]:
+    """An extractor whose module (and parser) is imported only when a file of its syntax is read."""
+
+    def segments(source: str) -> tuple[Segment, ...]:
+        return importlib.import_module(f"claimlint.sources.{module}").segments(source)  # type: ignore[no-any-return]
+
+    return segments
+
+
 SYNTAXES: dict[str, Callable[[str], tuple[Segment, ...]]] = {
     "txt": plain.segments,
+    "md": _lazy("markdown"),
+    "html": _lazy("html"),
+    "json": _lazy("locale_json"),
+    "yaml": _lazy("locale_yaml"),
+    "po": _lazy("po"),
 }
 # What a file's extension says about its syntax; these are also what a directory walk checks.
 EXTENSIONS: dict[str, str] = {
     ".txt": "txt",
     ".text": "txt",
-    ".md": "txt",
-    ".markdown": "txt",
-    ".html": "txt",
-    ".htm": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".mdx": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".po": "po",
+    ".pot": "po",
 }
+# String files: read as such when named, and walked only in a folder that holds translations.
+LOCALE_EXTENSIONS: dict[str, str] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+LOCALE_FOLDER = regex.compile(
+    r"(?:^|[/\\])(?:_?locales?|i18n|l10n|translations?|lang|langs|languages|messages)(?:[/\\]|$)",
+    regex.IGNORECASE,
+)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -35,7 +62,16 @@ class SourceError(ClaimlintError):
 
 def syntax_for(path: str) -> str:
     """Return the syntax a file's name implies (plain text when nothing more is known)."""
-    return EXTENSIONS.get(Path(path).suffix.lower(), "txt")
+    suffix = Path(path).suffix.lower()
+    return EXTENSIONS.get(suffix) or LOCALE_EXTENSIONS.get(suffix, "txt")
+
+
+def is_walked(path: str) -> bool:
+    """Tell whether a directory walk checks the file at `path` (copy, or strings in a locale folder)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in EXTENSIONS:
+        return True
+    return suffix in LOCALE_EXTENSIONS and bool(LOCALE_FOLDER.search(str(Path(path).parent)))
 
 
 def decode(data: bytes, *, path: str) -> str:
@@ -65,7 +101,7 @@ def _undecodable(data: bytes, error: UnicodeDecodeError, path: str) -> SourceErr
 
 def parse(source: str, *, path: str = "<text>", syntax: str = "txt") -> Document:
     """Return the document for already-decoded `source` read as `syntax`."""
-    return Document(path, source, SYNTAXES[syntax](source))
+    return Document(path, source, SYNTAXES[syntax](source), syntax)
 
 
 def read(path: str, *, syntax: str | None = None) -> Document:
