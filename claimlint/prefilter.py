@@ -34,6 +34,11 @@ _REGEX_ONLY = re.compile(r"\\[pPmMXRKGL]|\[\[|--\[|&&\[|\|\|\[|\(\?[|>]|\(\?V|\\
 Factors = frozenset[str]
 
 
+def _fold(text: str) -> str:
+    """Casefold as the regex module's IGNORECASE does; Turkish İ folds to i plus a dot, dropped."""
+    return text.casefold().replace("\u0307", "")
+
+
 def _best(candidates: Iterable[Factors]) -> Factors | None:
     """The most selective requirement: its shortest literal is longest, then the fewest of them."""
     options = [c for c in candidates if c]
@@ -82,7 +87,7 @@ def factors(pattern: str) -> Factors | None:
     found = _required(parsed)
     if not found:
         return None
-    folded = frozenset(literal.casefold() for literal in found)
+    folded = frozenset(_fold(literal) for literal in found)
     return None if any(not literal.strip() for literal in folded) else folded
 
 
@@ -112,7 +117,7 @@ class Prefilter:
 
     def candidates(self, texts: Sequence[str]) -> list[frozenset[regex.Pattern[str]]]:
         """Return, for each text, the patterns that could match it (unknown patterns could too)."""
-        folded = [text.casefold() for text in texts]
+        folded = [_fold(text) for text in texts]
         if self.automaton is not None:
             found = [{i for _, indexes in self.automaton.iter(f) for i in indexes} for f in folded]
         else:  # find the literals of the whole batch once, then test only those per text

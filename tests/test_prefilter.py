@@ -75,3 +75,10 @@ def test_prefilter_examples_identical_to_running_every_pattern() -> None:
         for examples in rule.examples.values():
             for text in (*examples.flag, *examples.pass_):
                 assert lint_text(text, pack=pack) == lint_text(text, pack=unfiltered), text
+
+
+def test_prefilter_sees_turkish_dotted_capital_i() -> None:
+    pattern = regex.compile(r"garantili", regex.V1 | regex.I)
+    assert pattern.search("GARANTİLİ sonuç")  # the regex matches, so the prefilter must let it run
+    assert Prefilter([pattern]).candidates(["GARANTİLİ sonuç"]) == [{pattern}]
+    assert Prefilter([pattern], automaton=False).candidates(["GARANTİLİ sonuç"]) == [{pattern}]

@@ -26,7 +26,7 @@ from claimlint.lint import lint_document
 from claimlint.model import Document, Finding, RulePack, Segment
 from claimlint.sources import html, locale_json, locale_yaml, markdown, po
 from claimlint.sources.mapping import OBJECT
-from tests.helpers import ROOT, SHARED
+from helpers import ROOT, SHARED
 
 FIXTURES = ROOT / "tests" / "fixtures" / "sources"
 PACK = FIXTURES / "pack.yaml"
