@@ -16,9 +16,11 @@ from helpers import ROOT, SHARED
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\bpermanent\s+results?\b", {"permanent"}),
-        (r"\bclinically\s+proven\b", {"clinically"}),
-        (r"\b(?:cures?|heals?)\s+acne\b", {"acne"}),
+        (r"\bpermanent\s+results?\b", {"permanent result"}),  # \s+ is one space in folded text
+        (r"\bclinically\s+proven\b", {"clinically proven"}),
+        (r"\bμ[οό]ν[ιί]μ[αα]", {"μονιμα"}),  # accents are folded away, classes join the literal
+        (r"\bv[iìí]nh\s+vi[êề]n\b", {"vinh vien"}),
+        (r"\b(?:cures?|heals?)\s+acne\b", {" acne"}),
         (r"\b(?:detox|cleanse)\w*", {"detox", "cleanse"}),
         (r"(?:very\s+)?safe", {"safe"}),
         (r"美白|淡斑", {"美白", "淡斑"}),
@@ -66,19 +68,16 @@ def test_prefilter_findings_identical_to_running_every_pattern() -> None:
         assert results["pure"] == results["none"], path
 
 
-def test_prefilter_examples_identical_to_running_every_pattern() -> None:
+def test_prefilter_lets_through_every_pattern_that_matches_an_example() -> None:
+    # The superset property, pattern by pattern, on every example of the pack.
+    from claimlint.normalize import normalize
+
     pack = rules.default_pack()
-    unfiltered = pack._replace(prefilter=None)
-    from claimlint.lint import lint_text
-
+    prefilter = pack.prefilter
+    assert prefilter is not None
     for rule in pack.rules:
-        for examples in rule.examples.values():
-            for text in (*examples.flag, *examples.pass_):
-                assert lint_text(text, pack=pack) == lint_text(text, pack=unfiltered), text
-
-
-def test_prefilter_sees_turkish_dotted_capital_i() -> None:
-    pattern = regex.compile(r"garantili", regex.V1 | regex.I)
-    assert pattern.search("GARANTİLİ sonuç")  # the regex matches, so the prefilter must let it run
-    assert Prefilter([pattern]).candidates(["GARANTİLİ sonuç"]) == [{pattern}]
-    assert Prefilter([pattern], automaton=False).candidates(["GARANTİLİ sonuç"]) == [{pattern}]
+        texts = [normalize(t, pack.vocabulary).text for e in rule.examples.values() for t in (*e.flag, *e.pass_)]
+        for text, candidates in zip(texts, prefilter.candidates(texts)):
+            for patterns in (*rule.patterns.values(), *rule.when.values()):
+                missed = [p.pattern for p in patterns if p.search(text) and p not in candidates]
+                assert missed == [], text
