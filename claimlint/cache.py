@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 import regex
 
-from claimlint import __version__, _confusables, normalize
+from claimlint import __version__
 from claimlint.model import RulePack
 
 KEEP = 8  # entries kept: a few packs and versions side by side, without growing forever
@@ -45,10 +45,11 @@ def key(paths: Sequence[Path], *, verify: bool) -> str | None:
         accelerated = "pure"
     for part in (__version__, sys.version, regex.__version__, accelerated, str(verify)):
         digest.update(part.encode() + b"\0")
-    # Patterns are compiled normalised: a change to the normalisation changes them too.
-    for module in (normalize, _confusables):
+    # The compiled pack is shaped by claimlint's own code too (normalisation, the prefilter's
+    # literals, the records): a change to any module makes a new entry.
+    for module in sorted(Path(__file__).resolve().parent.glob("*.py")):
         try:
-            digest.update(Path(module.__file__ or "").read_bytes() + b"\0")
+            digest.update(module.read_bytes() + b"\0")
         except OSError:
             return None
     for path in paths:

@@ -159,7 +159,7 @@ class _Run:
                                           severity=Severity.WARNING, line=line, column=column))
 
     def spans(self, where: _Text, begin: int, stop: int, probes: Sequence[_Probe]) -> None:
-        """Add the findings of the probes' patterns in one paragraph, once per rule and place.
+        """Add the findings of the probes' patterns in one line, once per rule and place.
 
         Several languages' patterns of one rule may match one place (shared loanwords, symbols);
         if another language finds it negated, questioned or excused, it is no claim. Of
@@ -207,21 +207,21 @@ class _Probe(NamedTuple):
     pattern: regex.Pattern[str]
 
 
-_PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Split a text into its lines: a sentence ends at a line's end, so no claim runs across one.
 
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Split a text at blank lines: claims do not run across paragraphs, so each is matched alone."""
+    (Markup sources join the lines of a paragraph with spaces before they get here.)
+    """
     bounds, begin = [], 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((begin, m.start()))
-        begin = m.end()
-    bounds.append((begin, len(text)))
-    return [(a, b) for a, b in bounds if b > a]
+    for line in text.split("\n"):
+        if line.strip():
+            bounds.append((begin, begin + len(line)))
+        begin += len(line) + 1
+    return bounds
 
 
 class _Plan:
-    """Which probes to run on each paragraph: all of them, or those the prefilter lets through."""
+    """Which probes to run on each line: all of them, or those the prefilter lets through."""
 
     def __init__(self, pack: RulePack) -> None:
         self.prefilter = pack.prefilter
@@ -240,12 +240,12 @@ class _Plan:
                 self.positions.setdefault(probe.pattern, []).append(position)
         self.unknown = unknown
 
-    def probes_for(self, paragraphs: Sequence[str]) -> Iterator[list[_Probe]]:
-        """Yield, for each paragraph, the probes to run on it, in the pack's own order."""
+    def probes_for(self, lines: Sequence[str]) -> Iterator[list[_Probe]]:
+        """Yield, for each line, the probes to run on it, in the pack's own order."""
         if self.prefilter is None:
-            yield from (self.probes for _ in paragraphs)
+            yield from (self.probes for _ in lines)
             return
-        for candidates in self.prefilter.candidates(paragraphs):
+        for candidates in self.prefilter.candidates(lines):
             positions = [p for pattern in candidates for p in self.positions.get(pattern, ())]
             yield [self.probes[p] for p in sorted(positions + self.unknown)]
 
@@ -267,7 +267,7 @@ def find(document: Document, pack: RulePack) -> list[Finding]:
     normalized = [normalize(segment.text, pack.vocabulary) for segment in document.segments]
     texts = [n.text for n in normalized]
     units = [(_Text(segment, normal), a, b) for segment, normal in zip(document.segments, normalized)
-             for a, b in _paragraphs(normal.text)]  # fmt: skip
+             for a, b in _lines(normal.text)]  # fmt: skip
     for (where, begin, stop), probes in zip(units, plan.probes_for([w.text[a:b] for w, a, b in units])):
         run.spans(where, begin, stop, probes)
     for rule in (r for r in pack.rules if r.scope == "disguise"):

@@ -10,6 +10,7 @@ is installed (`pip install claimlint[fast]`); otherwise plain substring tests gi
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Iterable, Sequence
 
 import regex
@@ -27,39 +28,90 @@ except ImportError:  # the pure scan below finds the same candidates, more slowl
 _LITERAL, _NOT_LITERAL = sre_parse.LITERAL, sre_parse.NOT_LITERAL
 _SUBPATTERN, _BRANCH = sre_parse.SUBPATTERN, sre_parse.BRANCH
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None))
-_ASSERT = sre_parse.ASSERT
+_ASSERT, _IN = sre_parse.ASSERT, sre_parse.IN
+MAX_VARIANTS = 16  # spellings one literal may fan out into through character classes
 # Syntax that the regex module reads differently from the standard parser: no factors then.
-_REGEX_ONLY = re.compile(r"\\[pPmMXRKGL]|\[\[|--\[|&&\[|\|\|\[|\(\?[|>]|\(\?V|\\N\{|\(\?\(|\{\d*,?\d*\}\+|[*+?]\+")
+# (Possessive quantifiers and atomic groups parse from Python 3.11 on; before, parsing fails: None.)
+_REGEX_ONLY = re.compile(r"\\[pPmMXRKGL]|\[\[|--\[|&&\[|\|\|\[|\(\?\||\(\?V|\\N\{|\(\?\(")
 
 Factors = frozenset[str]
 
 
+_MARKS = regex.compile(r"\p{M}+")
+_SPACES = regex.compile(r"\s+")
+# Letters that patterns write as alternatives of each other: Arabic and Persian yeh and kaf, d/đ.
+_SAME = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "đ": "d"})
+
+
 def _fold(text: str) -> str:
-    """Casefold as the regex module's IGNORECASE does; Turkish İ folds to i plus a dot, dropped."""
-    return text.casefold().replace("\u0307", "")
+    """Casefold and drop accents and other marks, on literals and texts alike.
+
+    Dropping the same characters from both keeps every literal inside every text that holds it,
+    and lets '[οό]' or '[eé]' in a pattern stay part of one long literal instead of cutting it.
+    Runs of white space become one space, so that '\\s+' joins the words around it too.
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _MARKS.sub("", unicodedata.normalize("NFD", folded)).translate(_SAME)
+    return _SPACES.sub(" ", folded)
+
+
+def _weight(literal: str) -> float:
+    """How rarely a literal turns up in copy: a Han, kana or Hangul character says as much as a
+    short word, a Latin letter little, a space or a digit less."""
+    weight = 0.0
+    for char in literal:
+        if char.isascii():
+            weight += 1.0 if char.isalpha() else 0.5
+        elif "\u1100" <= char <= "\u11ff" or "\u2e80" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff":
+            weight += 3.0
+        else:
+            weight += 1.5
+    return weight
 
 
 def _best(candidates: Iterable[Factors]) -> Factors | None:
-    """The most selective requirement: its shortest literal is longest, then the fewest of them."""
+    """The most selective requirement: its least telling literal tells most, then the fewest."""
     options = [c for c in candidates if c]
     if not options:
         return None
-    return max(options, key=lambda c: (min(map(len, c)), -len(c)))
+    return max(options, key=lambda c: (min(map(_weight, c)), -len(c)))
+
+
+def _is_space(op: Any, value: Any) -> bool:
+    """Tell whether a parsed item is `\\s` (a class of white space only)."""
+    return op is _IN and value == [(sre_parse.CATEGORY, sre_parse.CATEGORY_SPACE)]
+
+
+def _variants(op: Any, value: Any) -> set[str] | None:
+    """The folded texts one literal, small literal class or run of spaces can stand for (None: other)."""
+    if op is _LITERAL:
+        return {_fold(chr(value))}
+    if op is _IN and value and all(member_op is _LITERAL for member_op, _ in value):
+        return {_fold(chr(member)) for _, member in value}
+    if _is_space(op, value) or (op in _REPEATS and value[0] >= 1 and len(value[2]) == 1
+                                and _is_space(*value[2][0])):  # fmt: skip
+        return {" "}  # texts are folded with one space for any run of white space
+    return None
 
 
 def _required(items: Any) -> Factors | None:
     """Literals of which a match of the parsed sequence `items` must contain one (None: unknown)."""
     candidates: list[Factors] = []
-    run: list[str] = []
+    runs = {""}  # the spellings of the literal run so far
 
     def end_run() -> None:
-        if run:
-            candidates.append(frozenset({"".join(run)}))
-            run.clear()
+        nonlocal runs
+        if "" not in runs:
+            candidates.append(frozenset(runs))
+        runs = {""}
 
     for op, value in items:
-        if op is _LITERAL:
-            run.append(chr(value))
+        variants = _variants(op, value)
+        if variants is not None:
+            if len(runs) * len(variants) > MAX_VARIANTS:
+                end_run()
+            runs = {_SPACES.sub(" ", run + variant) for run in runs for variant in variants}
             continue
         end_run()
         if op is _SUBPATTERN:
@@ -78,6 +130,7 @@ def _required(items: Any) -> Factors | None:
 
 def factors(pattern: str) -> Factors | None:
     """Return casefolded literals of which every match of `pattern` contains one, or None."""
+    pattern = pattern.removeprefix("(?-f)")  # the loader's simple-case-folding switch
     if _REGEX_ONLY.search(pattern):
         return None
     try:
@@ -87,8 +140,7 @@ def factors(pattern: str) -> Factors | None:
     found = _required(parsed)
     if not found:
         return None
-    folded = frozenset(_fold(literal) for literal in found)
-    return None if any(not literal.strip() for literal in folded) else folded
+    return None if any(not literal.strip() for literal in found) else found
 
 
 class Prefilter:
