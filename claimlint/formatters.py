@@ -29,10 +29,15 @@ class Report(NamedTuple):
 Formatter = Callable[[Report], str]
 
 
+def _advice(finding: Finding) -> str:
+    """The message and, for writers, what to write instead."""
+    return f"{finding.message} Instead: {finding.suggestion}" if finding.suggestion else finding.message
+
+
 def text(report: Report) -> str:
-    """One line per finding: `path:line:col: CODE [severity] message (name)`."""
+    """One line per finding: `path:line:col: CODE [severity] message (name)`, with what to write instead."""
     return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})\n"
+        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {_advice(f)} ({f.name})\n"
         for f in report.findings
     )
 

@@ -49,7 +49,7 @@ def test_cli_findings_exit_1_in_text_shape(copy: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == (
         "site/risky.txt:1:21: CL101 [error] 'permanent results' promises results that last forever"
-        " (permanent-results)\n"
+        " Instead: long-lasting results (permanent-results)\n"
         "site/risky.txt:2:11: CL152 [warning] 'no side effects' claims there are no side effects"
         " (no-side-effects)\n"
     )

@@ -21,7 +21,7 @@ FINDINGS = [
 def test_formatters_text() -> None:
     assert FORMATTERS["text"](Report(FINDINGS)) == (
         "copy/a.md:3:7: CL101 [error] 'permanent results' promises results that last forever"
-        " (permanent-results)\n"
+        " Instead: long-lasting results (permanent-results)\n"
         "copy/ar.txt:1:1: CL900 [warning] No disclaimer. (missing-disclaimer)\n"
     )
 
