@@ -411,18 +411,24 @@ def _explain_text(rule: Rule) -> str:
 
 
 def coverage(pack: RulePack) -> str:
-    """A languages × categories table (Markdown) of how many rules have patterns there."""
+    """A languages × categories table (Markdown): how many patterns each language has there."""
     from claimlint.model import CATEGORIES
 
-    categories = [c for c in CATEGORIES if c != "obfuscation"]
-    languages = sorted({lang for r in pack.rules for lang in (*r.patterns, *r.when) if lang != "*"})
-    count = Counter((lang, r.category) for r in pack.rules for lang in {*r.patterns, *r.when})
-    head = "| language | " + " | ".join(categories) + " | categories |"
-    lines = [head, "|---" * (len(categories) + 2) + "|"]
-    for lang in languages:
-        cells = [str(count[(lang, c)]) if count[(lang, c)] else "–" for c in categories]
-        covered = sum(1 for c in categories if count[(lang, c)])
-        lines.append(f"| {lang} | " + " | ".join(cells) + f" | {covered}/{len(categories)} |")
+    categories = [c for c in CATEGORIES if c != "obfuscation"]  # obfuscation needs no patterns
+    count: Counter[tuple[str, str]] = Counter()
+    for rule in pack.rules:
+        for table in (rule.patterns, rule.when):
+            for language, patterns in table.items():
+                count[(language, rule.category)] += len(patterns)
+    languages = sorted({language for language, _ in count if language != "*"})
+    lines = [
+        "| language | " + " | ".join(categories) + " | categories |",
+        "|---" * (len(categories) + 2) + "|",
+    ]
+    for language in languages:
+        cells = [str(count[(language, c)]) if count[(language, c)] else "–" for c in categories]
+        covered = sum(1 for c in categories if count[(language, c)])
+        lines.append(f"| {language} | " + " | ".join(cells) + f" | {covered}/{len(categories)} |")
     return "\n".join(lines)
 
 
