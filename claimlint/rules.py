@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -148,11 +149,52 @@ class _Context:
         return RulesError(message, path=self.path, line=line)
 
 
-def _compile(pattern: Any, where: str, context: _Context, line: int) -> regex.Pattern[str]:
+class LazyPattern:
+    """A compiled pattern that a pack read from the cache brings back only when it is first used.
+
+    A run checks a few pages with a few of the pack's thousands of patterns; unpickling them
+    all would be most of its start-up.
+    """
+
+    __slots__ = ("pattern", "_blob", "_compiled")
+
+    def __init__(self, compiled: regex.Pattern[str]) -> None:
+        self.pattern: str = compiled.pattern
+        self._compiled: regex.Pattern[str] | None = compiled
+        self._blob: bytes | None = None
+
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern, unpickled on first use."""
+        if self._compiled is None:
+            self._compiled = pickle.loads(self._blob or b"")  # noqa: S301 - our own cache entry
+        return self._compiled
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        """As regex.Pattern.search."""
+        return self.compiled().search(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        """As regex.Pattern.finditer."""
+        return self.compiled().finditer(*args, **kwargs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _revive, (self.pattern, pickle.dumps(self.compiled()))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+def _revive(pattern: str, blob: bytes) -> LazyPattern:
+    lazy = LazyPattern.__new__(LazyPattern)
+    lazy.pattern, lazy._blob, lazy._compiled = pattern, blob, None
+    return lazy
+
+
+def _compile(pattern: Any, where: str, context: _Context, line: int) -> Any:
     if not isinstance(pattern, str) or not pattern:
         raise context.fail(f"{where}: a pattern must be a non-empty string", line)
     try:
-        return regex.compile(SIMPLE_CASE + normalize.normalize_pattern(pattern), FLAGS)
+        return LazyPattern(regex.compile(SIMPLE_CASE + normalize.normalize_pattern(pattern), FLAGS))
     except (regex.error, ValueError) as error:
         raise context.fail(
             f"{where}: pattern {pattern!r} does not compile: {error}", line
