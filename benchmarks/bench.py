@@ -21,11 +21,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "examples", ROOT / "tests" / "corpus", ROOT / "tests" / "fixtures", ROOT.parent / "shared" / "corpus" / "seeds"]
+SOURCES = [
+    ROOT / "examples",
+    ROOT / "tests" / "corpus",
+    ROOT / "tests" / "fixtures",
+    ROOT.parent / "shared" / "corpus" / "seeds",
+]
 SUFFIXES = {".txt", ".md", ".html"}
 
 
@@ -93,7 +98,11 @@ def _mutate(text: str, salt: int) -> str:
     """Change every run of four or more letters the same way, so literals no longer match real copy."""
     import regex
 
-    return regex.sub(r"(?<!\\)(\p{L})(\p{L}{3,})", lambda m: m[1] + "qxz"[salt % 3] * (salt // 3 + 1) + m[2], text)
+    return regex.sub(
+        r"(?<!\\)(\p{L})(\p{L}{3,})",
+        lambda m: m[1] + "qxz"[salt % 3] * (salt // 3 + 1) + m[2],
+        text,
+    )
 
 
 def synthetic_pack(into: Path, copies: int = 2) -> tuple[Path, int, int]:
@@ -101,10 +110,10 @@ def synthetic_pack(into: Path, copies: int = 2) -> tuple[Path, int, int]:
 
     Returns the path, the pattern count of the default pack and of the synthetic one.
     """
+    import yaml
+
     from claimlint import rules
     from claimlint.lint import lint_text
-
-    import yaml
 
     pack = rules.default_pack()
     entries, code = [], 650
@@ -115,33 +124,52 @@ def synthetic_pack(into: Path, copies: int = 2) -> tuple[Path, int, int]:
             for language, compiled in rule.patterns.items():
                 mutated = [_mutate(p.pattern, salt) for p in compiled]
                 flags = [_mutate(t, salt) for t in rule.examples.get(language, ((), ())).flag]
-                trial = {"version": 1, "rules": [{**_rule_fields(rule, code), "patterns": {language: mutated},
-                                                  "examples": {language: {"flag": flags}}}]}  # fmt: skip
+                trial = {
+                    "version": 1,
+                    "rules": [
+                        {
+                            **_rule_fields(rule, code),
+                            "patterns": {language: mutated},
+                            "examples": {language: {"flag": flags}},
+                        }
+                    ],
+                }
                 path = into.with_suffix(".trial.yaml")
                 path.write_text(yaml.safe_dump(trial, allow_unicode=True), encoding="utf-8")
                 try:
                     alone = rules.load(path, verify=False)
                 except Exception:  # noqa: BLE001 - a mutation that does not compile: leave it out
                     continue
-                good = [t for t in flags if any(f.code == f"CL{code}" for f in lint_text(t, pack=alone))]
+                good = [
+                    t for t in flags if any(f.code == f"CL{code}" for f in lint_text(t, pack=alone))
+                ]
                 if good:
                     patterns[language], examples[language] = mutated, {"flag": good}
             if patterns and code < 900:
-                entries.append({**_rule_fields(rule, code), "patterns": patterns, "examples": examples})
+                entries.append(
+                    {**_rule_fields(rule, code), "patterns": patterns, "examples": examples}
+                )
                 synthetic_patterns += sum(len(p) for p in patterns.values())
                 code += 1
     into.with_suffix(".trial.yaml").unlink(missing_ok=True)
-    into.write_text(yaml.safe_dump({"version": 1, "rules": entries}, allow_unicode=True), encoding="utf-8")
+    into.write_text(
+        yaml.safe_dump({"version": 1, "rules": entries}, allow_unicode=True), encoding="utf-8"
+    )
     real_patterns = sum(len(p) for r in pack.rules for p in r.patterns.values())
     return into, real_patterns, synthetic_patterns
 
 
 def _rule_fields(rule: object, code: int) -> dict[str, object]:
     return {
-        "code": f"CL{code}", "name": f"synthetic-{code}", "category": rule.category,  # type: ignore[attr-defined]
-        "severity": "warning", "message": "synthetic rule for benchmarks", "why": "benchmark",
-        "references": ["benchmark"], "guards": list(rule.guards),  # type: ignore[attr-defined]
-    }  # fmt: skip
+        "code": f"CL{code}",
+        "name": f"synthetic-{code}",
+        "category": rule.category,  # type: ignore[attr-defined]
+        "severity": "warning",
+        "message": "synthetic rule for benchmarks",
+        "why": "benchmark",
+        "references": ["benchmark"],
+        "guards": list(rule.guards),  # type: ignore[attr-defined]
+    }
 
 
 # ---------------------------------------------------------------------------- timing
@@ -154,7 +182,11 @@ def run_once(command: Sequence[str]) -> tuple[float, int]:
     if hasattr(os, "wait4"):
         _, _, usage = os.wait4(process.pid, 0)
         process.returncode = 0
-        peak = usage.ru_maxrss // 1024 if sys.platform != "darwin" else usage.ru_maxrss // (1024 * 1024)
+        peak = (
+            usage.ru_maxrss // 1024
+            if sys.platform != "darwin"
+            else usage.ru_maxrss // (1024 * 1024)
+        )
     else:  # pragma: no cover - Windows has no wait4
         process.wait()
         peak = 0
@@ -169,10 +201,14 @@ def median_run(command: Sequence[str], runs: int) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=50.0, help="size of the throughput corpus (default 50)")
+    parser.add_argument(
+        "--mb", type=float, default=50.0, help="size of the throughput corpus (default 50)"
+    )
     parser.add_argument("--runs", type=int, default=9, help="runs per cold-start figure")
     parser.add_argument("--repeat", type=int, default=3, help="runs per throughput figure")
-    parser.add_argument("--claimlint", default=shutil.which("claimlint"), help="the command to measure")
+    parser.add_argument(
+        "--claimlint", default=shutil.which("claimlint"), help="the command to measure"
+    )
     args = parser.parse_args()
     if not args.claimlint:
         raise SystemExit("claimlint is not installed: pip install . first")
@@ -191,16 +227,24 @@ def main() -> None:
 
         imports, _ = median_run([sys.executable, "-c", "import click, regex, yaml"], args.runs)
         cold, cold_peak = median_run([args.claimlint, "check", str(page)], args.runs)
-        print(f"cold start, one 5 KB page, full pack: {cold * 1000:7.1f} ms   (peak {cold_peak} MB)")
-        print(f"python -c 'import click, regex, yaml': {imports * 1000:7.1f} ms   ratio {cold / imports:.2f}x")
+        print(
+            f"cold start, one 5 KB page, full pack: {cold * 1000:7.1f} ms   (peak {cold_peak} MB)"
+        )
+        print(
+            f"python -c 'import click, regex, yaml': {imports * 1000:7.1f} ms   ratio {cold / imports:.2f}x"
+        )
 
         one, peak_one = median_run([*claimlint, "-j", "1", str(corpus)], args.repeat)
         every, peak_every = median_run([*claimlint, "-j", str(cores), str(corpus)], args.repeat)
         mb = size / 1e6
         print(f"corpus: {mb:.1f} MB in {len(files)} files")
-        print(f"throughput, 1 worker:      {mb / one:7.2f} MB/s   ({one:.2f} s, peak {peak_one} MB)")
-        print(f"throughput, {cores} workers:     {mb / every:7.2f} MB/s   ({every:.2f} s, peak {peak_every} MB)"
-              f"   speed-up {one / every:.2f}x")  # fmt: skip
+        print(
+            f"throughput, 1 worker:      {mb / one:7.2f} MB/s   ({one:.2f} s, peak {peak_one} MB)"
+        )
+        print(
+            f"throughput, {cores} workers:     {mb / every:7.2f} MB/s   ({every:.2f} s, peak {peak_every} MB)"
+            f"   speed-up {one / every:.2f}x"
+        )
 
         for part in (5, 25, 50):
             if part > args.mb:
@@ -208,35 +252,57 @@ def main() -> None:
             folder = work / f"part-{part}"
             part_size = subset(files, part, folder)
             seconds, _ = median_run([*claimlint, "-j", "1", str(folder)], args.repeat)
-            print(f"scaling, {part_size / 1e6:5.1f} MB, 1 worker: {seconds:6.2f} s   {part_size / 1e6 / seconds:6.2f} MB/s")
+            print(
+                f"scaling, {part_size / 1e6:5.1f} MB, 1 worker: {seconds:6.2f} s   {part_size / 1e6 / seconds:6.2f} MB/s"
+            )
 
         triple, real_patterns, extra_patterns = synthetic_pack(work / "synthetic.yaml")
         sample = work / "part-5" if (work / "part-5").exists() else corpus
-        run_once([*claimlint, "--extend-rules", str(triple), str(page)])  # compile and cache it once
+        run_once(
+            [*claimlint, "--extend-rules", str(triple), str(page)]
+        )  # compile and cache it once
         base, _ = median_run([*claimlint, "-j", "1", str(sample)], args.repeat)
-        bigger, _ = median_run([*claimlint, "-j", "1", "--extend-rules", str(triple), str(sample)], args.repeat)
+        bigger, _ = median_run(
+            [*claimlint, "-j", "1", "--extend-rules", str(triple), str(sample)], args.repeat
+        )
         total = real_patterns + extra_patterns
-        print(f"pack size: {real_patterns} patterns {base:.2f} s; {total} patterns ({total / real_patterns:.1f}x) "
-              f"{bigger:.2f} s   cost {bigger / base:.2f}x")  # fmt: skip
+        print(
+            f"pack size: {real_patterns} patterns {base:.2f} s; {total} patterns ({total / real_patterns:.1f}x) "
+            f"{bigger:.2f} s   cost {bigger / base:.2f}x"
+        )
 
         literals = literal_vocabulary(work / "literals.txt")
-        print(f"side by side, same corpus, {sum(1 for _ in literals.open(encoding='utf-8'))} literals:")
+        print(
+            f"side by side, same corpus, {sum(1 for _ in literals.open(encoding='utf-8'))} literals:"
+        )
         tools = [("claimlint -j 1", [*claimlint, "-j", "1", str(corpus)], one)]
         grep = shutil.which("grep")
         if grep:
             patterns = work / "literals.ere"
             import re
 
-            patterns.write_text("".join(re.escape(line) + "\n" for line in literals.read_text("utf-8").split("\n") if line),
-                                encoding="utf-8")  # fmt: skip
-            seconds, _ = median_run([grep, "-E", "-i", "-r", "-c", "-f", str(patterns), str(corpus)], args.repeat)
+            patterns.write_text(
+                "".join(
+                    re.escape(line) + "\n"
+                    for line in literals.read_text("utf-8").split("\n")
+                    if line
+                ),
+                encoding="utf-8",
+            )
+            seconds, _ = median_run(
+                [grep, "-E", "-i", "-r", "-c", "-f", str(patterns), str(corpus)], args.repeat
+            )
             tools.append(("grep -E -i -f", [], seconds))
         rg = shutil.which("rg")
         if rg:
-            seconds, _ = median_run([rg, "-F", "-i", "-j", "1", "-c", "-f", str(literals), str(corpus)], args.repeat)
+            seconds, _ = median_run(
+                [rg, "-F", "-i", "-j", "1", "-c", "-f", str(literals), str(corpus)], args.repeat
+            )
             tools.append(("rg -F -i -j 1 -f", [], seconds))
         for name, _, seconds in tools:
-            print(f"  {name:18} {mb / seconds:8.2f} MB/s   claimlint is {seconds / one:.3f}x its speed")
+            print(
+                f"  {name:18} {mb / seconds:8.2f} MB/s   claimlint is {seconds / one:.3f}x its speed"
+            )
         if not rg:
             print("  (ripgrep is not installed: no rg figure)")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from claimlint.errors import ConfigError
 from claimlint.formatters import fingerprints
@@ -22,8 +22,12 @@ def write(path: Path, findings: Sequence[Finding]) -> None:
     ]
     import tempfile
 
-    text = json.dumps({"claimlint-baseline": VERSION, "findings": entries}, ensure_ascii=False, indent=2)
-    handle, temporary = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
+    text = json.dumps(
+        {"claimlint-baseline": VERSION, "findings": entries}, ensure_ascii=False, indent=2
+    )
+    handle, temporary = tempfile.mkstemp(
+        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
         stream.write(text + "\n")
     os.replace(temporary, path)
@@ -37,9 +41,13 @@ def read(path: Path) -> frozenset[str]:
     except OSError as error:
         raise ConfigError(f"cannot read the baseline: {error.strerror}", path=str(path)) from None
     except (ValueError, KeyError, TypeError):
-        raise ConfigError("not a claimlint baseline (write one with --write-baseline)", path=str(path)) from None
+        raise ConfigError(
+            "not a claimlint baseline (write one with --write-baseline)", path=str(path)
+        ) from None
 
 
 def new_findings(findings: Sequence[Finding], known: frozenset[str]) -> list[Finding]:
     """Return the findings whose fingerprints the baseline does not hold."""
-    return [f for f, fingerprint in zip(findings, fingerprints(findings)) if fingerprint not in known]
+    return [
+        f for f, fingerprint in zip(findings, fingerprints(findings)) if fingerprint not in known
+    ]

@@ -10,8 +10,8 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 import regex
 

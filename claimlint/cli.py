@@ -6,9 +6,10 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 import click
 
@@ -20,7 +21,9 @@ from claimlint.lint import lint_document
 from claimlint.model import Finding, Rule, RulePack, Severity
 
 SKIPPED_DIRECTORIES = {"__pycache__", "venv"}
-PARALLEL_FROM = 64  # fewer files than this are checked in one process: a pool costs more than it saves
+PARALLEL_FROM = (
+    64  # fewer files than this are checked in one process: a pool costs more than it saves
+)
 
 
 class ExitCode(IntEnum):
@@ -49,13 +52,17 @@ def discover(paths: Sequence[str], settings: config.Config) -> Iterator[str]:
             continue
         for root, folders, files in os.walk(path):
             folders[:] = sorted(
-                d for d in folders
-                if not d.startswith(".") and d not in SKIPPED_DIRECTORIES
+                d
+                for d in folders
+                if not d.startswith(".")
+                and d not in SKIPPED_DIRECTORIES
                 and not config.matches(os.path.join(root, d), settings.exclude, settings.root)
-            )  # fmt: skip
+            )
             for name in sorted(files):
                 file = os.path.join(root, name)
-                wanted = sources.is_walked(file) or config.matches(file, settings.include, settings.root)
+                wanted = sources.is_walked(file) or config.matches(
+                    file, settings.include, settings.root
+                )
                 if wanted and not config.matches(file, settings.exclude, settings.root):
                     yield file
 
@@ -72,7 +79,11 @@ class Job(NamedTuple):
 
 
 def _syntax(path: str, job: Job) -> str:
-    return job.syntax or config.first_match(path, job.settings.syntax, job.settings.root) or sources.syntax_for(path)
+    return (
+        job.syntax
+        or config.first_match(path, job.settings.syntax, job.settings.root)
+        or sources.syntax_for(path)
+    )
 
 
 def _read(path: str, job: Job) -> sources.Document:
@@ -88,12 +99,18 @@ def _read(path: str, job: Job) -> sources.Document:
 def _check_one(path: str, job: Job) -> tuple[list[Finding], str | None]:
     """Check one file; return its findings and, if it could not be checked, the line that says why."""
     try:
-        found = lint_document(_read(path, job), job.pack, suppressions=job.suppressions, known=job.known)
+        found = lint_document(
+            _read(path, job), job.pack, suppressions=job.suppressions, known=job.known
+        )
     except sources.SourceError as error:
-        return [tool_finding(error.path or path, error.code, error.message, line=error.line or 1)], str(error)
+        return [
+            tool_finding(error.path or path, error.code, error.message, line=error.line or 1)
+        ], str(error)
     name = job.stdin_name if path == "-" and job.stdin_name else path
     ignored = config.first_match(name, job.settings.per_file_ignores, job.settings.root) or ()
-    return [f for f in found if selection.is_selected(f.code, f.name, f.category, (), ignored)], None
+    return [
+        f for f in found if selection.is_selected(f.code, f.name, f.category, (), ignored)
+    ], None
 
 
 _worker: dict[str, Job] = {}  # the job of one worker process, set once when it starts
@@ -110,15 +127,23 @@ def _work(path: str) -> tuple[list[Finding], str | None]:
 def check_files(files: Sequence[str], job: Job, jobs: int) -> tuple[list[Finding], list[str]]:
     """Check every file; return the findings and the lines about files that could not be checked."""
     if jobs == 0:
-        jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM) if len(files) >= PARALLEL_FROM else 1
+        jobs = (
+            min(os.cpu_count() or 1, len(files) // PARALLEL_FROM)
+            if len(files) >= PARALLEL_FROM
+            else 1
+        )
     if jobs > 1 and "-" not in files:
         import multiprocessing  # only here: a pre-commit run of a few files never needs a pool
         from concurrent.futures import ProcessPoolExecutor
 
         # fork hands the loaded pack to workers for free; elsewhere they unpickle it once each.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                                 initializer=_start_worker, initargs=(job,)) as pool:  # fmt: skip
+        with ProcessPoolExecutor(
+            jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker,
+            initargs=(job,),
+        ) as pool:
             results = list(pool.map(_work, files, chunksize=16))
     else:
         results = [_check_one(path, job) for path in files]
@@ -152,10 +177,16 @@ def _pack(settings: config.Config, rules_file: str | None) -> tuple[RulePack, fr
     overrides = [profile.severity for profile in chosen] + [settings.severity]
     on = []
     for rule in pack.rules:
-        if selection.is_selected(rule.code, rule.name, rule.category, settings.select, settings.ignore):
+        if selection.is_selected(
+            rule.code, rule.name, rule.category, settings.select, settings.ignore
+        ):
             rule = selection.with_severity(rule, overrides)
-            on.append(selection.only_languages(rule, settings.languages) if settings.languages else rule)
-    return pack._replace(rules=tuple(on)), frozenset(n for rule in pack.rules for n in (rule.code, rule.name))
+            on.append(
+                selection.only_languages(rule, settings.languages) if settings.languages else rule
+            )
+    return pack._replace(rules=tuple(on)), frozenset(
+        n for rule in pack.rules for n in (rule.code, rule.name)
+    )
 
 
 def _load(rules_file: str | None, extend: Sequence[str], *, verify: bool = True) -> RulePack:
@@ -177,7 +208,9 @@ def _settings(options: Mapping[str, Any]) -> config.Config:
         flags["fail_on"] = Severity.parse(options["fail_on"])
     if options["profile"]:
         flags["profile"] = tuple(selection.split(options["profile"]))
-    flags["extend_rules"] = settings.extend_rules + tuple(os.path.abspath(p) for p in options["extend"])
+    flags["extend_rules"] = settings.extend_rules + tuple(
+        os.path.abspath(p) for p in options["extend"]
+    )
     try:
         config.check_profiles(flags.get("profile", ()))
     except ClaimlintError as error:
@@ -195,16 +228,35 @@ def main() -> None:
 
 
 _rules_options = [
-    click.option("--rules", "rules_file", metavar="FILE", help="Use this rule pack instead of the default one."),
-    click.option("--extend-rules", "extend", metavar="FILE", multiple=True, help="Add this rule pack (repeatable)."),
+    click.option(
+        "--rules",
+        "rules_file",
+        metavar="FILE",
+        help="Use this rule pack instead of the default one.",
+    ),
+    click.option(
+        "--extend-rules",
+        "extend",
+        metavar="FILE",
+        multiple=True,
+        help="Add this rule pack (repeatable).",
+    ),
 ]
 _config_options = [
-    click.option("--config", "config_file", metavar="FILE",
-                 help="Use this config file (.claimlint.yaml or pyproject.toml) instead of searching for one."),
+    click.option(
+        "--config",
+        "config_file",
+        metavar="FILE",
+        help="Use this config file (.claimlint.yaml or pyproject.toml) instead of searching for one.",
+    ),
     click.option("--isolated", is_flag=True, help="Ignore every config file."),
-    click.option("--profile", multiple=True, metavar="NAMES",
-                 help="Jurisdiction profiles (us, uk, eu, de, ae, in, ph, au, tr); see `claimlint profiles`."),
-]  # fmt: skip
+    click.option(
+        "--profile",
+        multiple=True,
+        metavar="NAMES",
+        help="Jurisdiction profiles (us, uk, eu, de, ae, in, ph, au, tr); see `claimlint profiles`.",
+    ),
+]
 
 
 def _with(options: list[Any]) -> Any:
@@ -224,40 +276,93 @@ def _statistics(findings: Sequence[Finding]) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)), default="text", show_default=True,
-              help="Report format.")
-@click.option("--output-file", "-o", metavar="FILE", help="Write the report here; the terminal shows text.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Exit 1 when a finding is at least this severe (default: warning).")
-@click.option("--select", multiple=True, metavar="RULES", help="Only these codes, code prefixes, names or categories.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Not these codes, code prefixes, names or categories.")
-@click.option("--syntax", type=click.Choice(sorted(sources.SYNTAXES)), help="Read every file as this syntax.")
-@click.option("--stdin-filename", metavar="NAME", help="The name of the text read from `-` (picks syntax and config).")
-@click.option("--no-suppress", is_flag=True, help="Ignore every 'claimlint: disable…' directive (for audits).")
-@click.option("--baseline", "baseline_file", metavar="FILE", help="Report only findings not recorded in this baseline.")
-@click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE (and exit 0).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATTERS)),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output-file", "-o", metavar="FILE", help="Write the report here; the terminal shows text."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Exit 1 when a finding is at least this severe (default: warning).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these codes, code prefixes, names or categories.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Not these codes, code prefixes, names or categories.",
+)
+@click.option(
+    "--syntax", type=click.Choice(sorted(sources.SYNTAXES)), help="Read every file as this syntax."
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The name of the text read from `-` (picks syntax and config).",
+)
+@click.option(
+    "--no-suppress", is_flag=True, help="Ignore every 'claimlint: disable…' directive (for audits)."
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="Report only findings not recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline", metavar="FILE", help="Record today's findings in FILE (and exit 0)."
+)
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes (default 0: one per core when there are many files).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default 0: one per core when there are many files).",
+)
 @_with(_rules_options + _config_options)
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check files and folders (default: the current folder); `-` reads standard input."""
     settings = _settings(options)
     pack, known = _pack(settings, options["rules_file"])
-    job = Job(pack, options["syntax"], settings, options["stdin_filename"], not options["no_suppress"], known)
+    job = Job(
+        pack,
+        options["syntax"],
+        settings,
+        options["stdin_filename"],
+        not options["no_suppress"],
+        known,
+    )
     files = list(discover(paths or (".",), settings))
     findings, errors = check_files(files, job, options["jobs"])
     for error in errors:
         click.echo(error, err=True)
-    findings = sorted(f for f in findings if selection.is_selected(f.code, f.name, f.category,
-                                                                   settings.select, settings.ignore))  # fmt: skip
+    findings = sorted(
+        f
+        for f in findings
+        if selection.is_selected(f.code, f.name, f.category, settings.select, settings.ignore)
+    )
     if options["write_baseline"]:
         baseline.write(Path(options["write_baseline"]), findings)
         click.echo(f"{len(findings)} findings recorded in {options['write_baseline']}", err=True)
         sys.exit(ExitCode.ERROR if errors else ExitCode.CLEAN)
     if options["baseline_file"]:
         try:
-            findings = baseline.new_findings(findings, baseline.read(Path(options["baseline_file"])))
+            findings = baseline.new_findings(
+                findings, baseline.read(Path(options["baseline_file"]))
+            )
         except ClaimlintError as error:
             raise Fatal(str(error)) from None
     names = [(job.stdin_name or "<stdin>") if f == "-" else f for f in files]
@@ -266,14 +371,22 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     if output_file:
         Path(output_file).write_text(FORMATTERS[fmt](report), encoding="utf-8")
         fmt = "text"
-    click.echo(_statistics(findings) if options["statistics"] else FORMATTERS[fmt](report), nl=False)
+    click.echo(
+        _statistics(findings) if options["statistics"] else FORMATTERS[fmt](report), nl=False
+    )
     if fmt == "text":
         checked = len(files) - len(errors)
         noun = "finding" if len(findings) == 1 else "findings"
-        click.echo(f"{len(findings)} {noun} in {checked} {'file' if checked == 1 else 'files'}", err=True)
+        click.echo(
+            f"{len(findings)} {noun} in {checked} {'file' if checked == 1 else 'files'}", err=True
+        )
     if errors:
         sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.FINDINGS if any(f.severity >= settings.fail_on for f in findings) else ExitCode.CLEAN)
+    sys.exit(
+        ExitCode.FINDINGS
+        if any(f.severity >= settings.fail_on for f in findings)
+        else ExitCode.CLEAN
+    )
 
 
 def _rule_line(rule: Rule) -> str:
@@ -281,8 +394,12 @@ def _rule_line(rule: Rule) -> str:
 
 
 def _explain_text(rule: Rule) -> str:
-    lines = [f"{rule.code} {rule.name} [{rule.severity}] — {rule.category}", "",
-             f"Message:    {rule.message}", f"Why:        {rule.why}"]  # fmt: skip
+    lines = [
+        f"{rule.code} {rule.name} [{rule.severity}] — {rule.category}",
+        "",
+        f"Message:    {rule.message}",
+        f"Why:        {rule.why}",
+    ]
     if rule.suggestion:
         lines.append(f"Instead:    {rule.suggestion}")
     lines += [f"Reference:  {ref}" for ref in rule.references]
@@ -294,28 +411,39 @@ def _explain_text(rule: Rule) -> str:
 
 
 def coverage(pack: RulePack) -> str:
-    """A languages × categories table (Markdown) of how many rules have patterns there."""
+    """A languages × categories table (Markdown): how many patterns each language has there."""
     from claimlint.model import CATEGORIES
 
-    categories = [c for c in CATEGORIES if c != "obfuscation"]
-    languages = sorted({lang for r in pack.rules for lang in (*r.patterns, *r.when) if lang != "*"})
-    count = Counter((lang, r.category) for r in pack.rules for lang in {*r.patterns, *r.when})
-    head = "| language | " + " | ".join(categories) + " | categories |"
-    lines = [head, "|---" * (len(categories) + 2) + "|"]
-    for lang in languages:
-        cells = [str(count[(lang, c)]) if count[(lang, c)] else "–" for c in categories]
-        covered = sum(1 for c in categories if count[(lang, c)])
-        lines.append(f"| {lang} | " + " | ".join(cells) + f" | {covered}/{len(categories)} |")
+    categories = [c for c in CATEGORIES if c != "obfuscation"]  # obfuscation needs no patterns
+    count: Counter[tuple[str, str]] = Counter()
+    for rule in pack.rules:
+        for table in (rule.patterns, rule.when):
+            for language, patterns in table.items():
+                count[(language, rule.category)] += len(patterns)
+    languages = sorted({language for language, _ in count if language != "*"})
+    lines = [
+        "| language | " + " | ".join(categories) + " | categories |",
+        "|---" * (len(categories) + 2) + "|",
+    ]
+    for language in languages:
+        cells = [str(count[(language, c)]) if count[(language, c)] else "–" for c in categories]
+        covered = sum(1 for c in categories if count[(language, c)])
+        lines.append(f"| {language} | " + " | ".join(cells) + f" | {covered}/{len(categories)} |")
     return "\n".join(lines)
 
 
 @main.command("rules")
 @click.argument("code", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--coverage", "show_coverage", is_flag=True, help="A languages × categories table of the pack.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--coverage", "show_coverage", is_flag=True, help="A languages × categories table of the pack."
+)
 @_with(_rules_options)
-def list_rules(code: str | None, fmt: str, show_coverage: bool, rules_file: str | None,
-               extend: tuple[str, ...]) -> None:  # fmt: skip
+def list_rules(
+    code: str | None, fmt: str, show_coverage: bool, rules_file: str | None, extend: tuple[str, ...]
+) -> None:
     """List every rule, or explain one (by code or name)."""
     pack = _load(rules_file, extend)
     if show_coverage:
@@ -334,7 +462,13 @@ def list_rules(code: str | None, fmt: str, show_coverage: bool, rules_file: str 
 
 @main.command("test-rules")
 @click.argument("pack_file", metavar="[FILE]", required=False)
-@click.option("--extend-rules", "extend", metavar="FILE", multiple=True, help="Add this rule pack (repeatable).")
+@click.option(
+    "--extend-rules",
+    "extend",
+    metavar="FILE",
+    multiple=True,
+    help="Add this rule pack (repeatable).",
+)
 def test_rules(pack_file: str | None, extend: tuple[str, ...]) -> None:
     """Run the examples of a rule pack (default: the built-in one) and report those that fail."""
     pack = _load(pack_file, extend, verify=False)
@@ -350,8 +484,17 @@ def test_rules(pack_file: str | None, extend: tuple[str, ...]) -> None:
 @_with(_config_options)
 def show_config(config_file: str | None, isolated: bool, profile: tuple[str, ...]) -> None:
     """Print the configuration a check in this folder would use."""
-    settings = _settings({"config_file": config_file, "isolated": isolated, "select": (), "ignore": (),
-                          "fail_on": None, "profile": profile, "extend": ()})  # fmt: skip
+    settings = _settings(
+        {
+            "config_file": config_file,
+            "isolated": isolated,
+            "select": (),
+            "ignore": (),
+            "fail_on": None,
+            "profile": profile,
+            "extend": (),
+        }
+    )
     shown = {key: settings._asdict()[field] for key, (field, _, _) in config.KEYS.items()}
     shown["severity"] = {k: str(v) for k, v in shown["severity"].items()}
     shown["fail-on"] = str(shown["fail-on"])
@@ -362,5 +505,9 @@ def show_config(config_file: str | None, isolated: bool, profile: tuple[str, ...
 def list_profiles() -> None:
     """List the jurisdiction profiles a config may name."""
     for profile in config.profiles().values():
-        added = f" (adds {', '.join(Path(p).stem for p in profile.extend_rules)} rules)" if profile.extend_rules else ""
+        added = (
+            f" (adds {', '.join(Path(p).stem for p in profile.extend_rules)} rules)"
+            if profile.extend_rules
+            else ""
+        )
         click.echo(f"{profile.name:4} {profile.description}{added}")

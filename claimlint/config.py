@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Mapping, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 import regex
 
@@ -44,7 +45,9 @@ def _strings(value: Any) -> tuple[str, ...] | None:
 
 
 def _string_map(value: Any) -> dict[str, Any] | None:
-    return dict(value) if isinstance(value, dict) and all(isinstance(k, str) for k in value) else None
+    return (
+        dict(value) if isinstance(value, dict) and all(isinstance(k, str) for k in value) else None
+    )
 
 
 def _severity_map(value: Any) -> dict[str, Severity] | None:
@@ -70,7 +73,11 @@ def _syntax_map(value: Any) -> dict[str, str] | None:
 
 
 def _fail_on(value: Any) -> Severity | None:
-    return Severity.parse(value) if isinstance(value, str) and value.upper() in Severity.__members__ else None
+    return (
+        Severity.parse(value)
+        if isinstance(value, str) and value.upper() in Severity.__members__
+        else None
+    )
 
 
 # key → (field, converter, what a valid value looks like)
@@ -78,7 +85,11 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "select": ("select", _strings, "a list of codes, names or categories"),
     "ignore": ("ignore", _strings, "a list of codes, names or categories"),
     "extend-rules": ("extend_rules", _strings, "a list of rule-pack paths"),
-    "severity": ("severity", _severity_map, "a mapping of codes, names or categories to error, warning or info"),
+    "severity": (
+        "severity",
+        _severity_map,
+        "a mapping of codes, names or categories to error, warning or info",
+    ),
     "fail-on": ("fail_on", _fail_on, "error, warning or info"),
     "include": ("include", _strings, "a list of globs"),
     "exclude": ("exclude", _strings, "a list of globs"),
@@ -96,7 +107,9 @@ def find(start: Path) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.claimlint]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and "[tool.claimlint]" in pyproject.read_text(
+            encoding="utf-8", errors="replace"
+        ):
             return pyproject
         if (folder / ".git").exists():
             return None
@@ -115,12 +128,16 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], Callable[[str], int | None]]
         line = getattr(error, "lineno", None)
         raise ConfigError(f"not valid TOML: {error}", path=str(path), line=line) from None
     lines = text.splitlines()
-    header = next((i for i, line in enumerate(lines, 1) if line.strip() == "[tool.claimlint]"), None)
+    header = next(
+        (i for i, line in enumerate(lines, 1) if line.strip() == "[tool.claimlint]"), None
+    )
 
     def line_of(key: str) -> int | None:
         pattern = regex.compile(rf"^\s*[\"']?{regex.escape(key)}[\"']?\s*=")
         after = lines[header:] if header else lines
-        found = next((i for i, line in enumerate(after, (header or 0) + 1) if pattern.match(line)), None)
+        found = next(
+            (i for i, line in enumerate(after, (header or 0) + 1) if pattern.match(line)), None
+        )
         return found or header
 
     return data, line_of
@@ -132,7 +149,9 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Callable[[str], int | None]]
     try:
         data = read_yaml(path)
     except RulesError as error:
-        raise ConfigError(error.message.replace("rule pack", "config file"), path=str(path), line=error.line) from None
+        raise ConfigError(
+            error.message.replace("rule pack", "config file"), path=str(path), line=error.line
+        ) from None
     if data is None:
         return {}, lambda key: None
     if not isinstance(data, dict):
@@ -146,19 +165,25 @@ def load(path: Path) -> Config:
     try:
         data, line_of = reader(path)
     except OSError as error:
-        raise ConfigError(f"cannot read the config file: {error.strerror}", path=str(path)) from None
+        raise ConfigError(
+            f"cannot read the config file: {error.strerror}", path=str(path)
+        ) from None
     values: dict[str, Any] = {"path": str(path), "root": str(path.parent.resolve())}
     for key, value in data.items():
         if key not in KEYS:
             known = ", ".join(KEYS)
-            raise ConfigError(f"unknown setting {key!r} (known: {known})", path=str(path), line=line_of(key))
+            raise ConfigError(
+                f"unknown setting {key!r} (known: {known})", path=str(path), line=line_of(key)
+            )
         field, convert, expected = KEYS[key]
         converted = convert(value)
         if converted is None:
             raise ConfigError(f"{key} must be {expected}", path=str(path), line=line_of(key))
         values[field] = converted
     if "extend_rules" in values:
-        values["extend_rules"] = tuple(str((path.parent / p).resolve()) for p in values["extend_rules"])
+        values["extend_rules"] = tuple(
+            str((path.parent / p).resolve()) for p in values["extend_rules"]
+        )
     for name in values.get("profile", ()):
         if name not in profiles():
             raise ConfigError(_unknown_profile(name), path=str(path), line=line_of("profile"))

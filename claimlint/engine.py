@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, groupby
-from typing import Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -43,11 +44,19 @@ class Lines:
         return index + 1, offset - self.starts[index] + 1
 
 
-def tool_finding(path: str, code: str, message: str, *, severity: Severity = Severity.ERROR,
-                 line: int = 1, column: int = 1) -> Finding:  # fmt: skip
+def tool_finding(
+    path: str,
+    code: str,
+    message: str,
+    *,
+    severity: Severity = Severity.ERROR,
+    line: int = 1,
+    column: int = 1,
+) -> Finding:
     """Return a finding about claimlint's own trouble with a file (CL0xx)."""
-    return Finding(path, line, column, line, column, code, TOOL_RULES[code], "tool", severity,
-                   message, "")  # fmt: skip
+    return Finding(
+        path, line, column, line, column, code, TOOL_RULES[code], "tool", severity, message, ""
+    )
 
 
 def render(template: str, **values: str) -> str:
@@ -120,7 +129,9 @@ def _guards_for(pack: RulePack, language: str) -> tuple[Guards, ...]:
     return (pack.guards[language],) if language in pack.guards else ()
 
 
-def _is_claim(rule: Rule, language: str, where: _Text, start: int, end: int, pack: RulePack) -> bool:
+def _is_claim(
+    rule: Rule, language: str, where: _Text, start: int, end: int, pack: RulePack
+) -> bool:
     """Tell whether a match is a claim in its context (not negated, questioned or excused)."""
     text = where.text
     begin, stop = where.sentence(start, end)
@@ -147,16 +158,40 @@ class _Run:
         line, column = self.lines.position(start)
         end_line, end_column = self.lines.position(end)
         message = render(rule.message, match=match, **values)
-        self.findings.append(Finding(self.document.path, line, column, end_line, end_column,
-                                     rule.code, rule.name, rule.category, rule.severity, message,
-                                     match, language, rule.suggestion))  # fmt: skip
+        self.findings.append(
+            Finding(
+                self.document.path,
+                line,
+                column,
+                end_line,
+                end_column,
+                rule.code,
+                rule.name,
+                rule.category,
+                rule.severity,
+                message,
+                match,
+                language,
+                rule.suggestion,
+            )
+        )
 
     def timeout(self, rule: Rule, language: str, start: int) -> None:
         line, column = self.lines.position(start)
-        message = (f"rule {rule.code} ({rule.source}) took over {PATTERN_TIMEOUT:g}s on this "
-                   f"text and was skipped here: a {language} pattern backtracks badly")  # fmt: skip
-        self.findings.append(tool_finding(self.document.path, "CL004", message,
-                                          severity=Severity.WARNING, line=line, column=column))
+        message = (
+            f"rule {rule.code} ({rule.source}) took over {PATTERN_TIMEOUT:g}s on this "
+            f"text and was skipped here: a {language} pattern backtracks badly"
+        )
+        self.findings.append(
+            tool_finding(
+                self.document.path,
+                "CL004",
+                message,
+                severity=Severity.WARNING,
+                line=line,
+                column=column,
+            )
+        )
 
     def spans(self, where: _Text, begin: int, stop: int, probes: Sequence[_Probe]) -> None:
         """Add the findings of the probes' patterns in one line, once per rule and place.
@@ -169,18 +204,31 @@ class _Run:
             claims, excused = [], []
             for rule, language, pattern in group:
                 for start, end in self._matches(rule, language, pattern, where, begin, stop):
-                    judged = claims if _is_claim(rule, language, where, start, end, self.pack) else excused
+                    judged = (
+                        claims
+                        if _is_claim(rule, language, where, start, end, self.pack)
+                        else excused
+                    )
                     judged.append((start, end, rule, language))
             taken: list[tuple[int, int]] = []
             for start, end, rule, language in sorted(claims, key=lambda c: c[0] - c[1]):
-                vetoed = any(s < end and start < e and lang != language for s, e, _, lang in excused)
+                vetoed = any(
+                    s < end and start < e and lang != language for s, e, _, lang in excused
+                )
                 if vetoed or any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
                 self.add(rule, *where.source_span(start, end), language)
 
-    def _matches(self, rule: Rule, language: str, pattern: regex.Pattern[str], where: _Text,
-                 begin: int, stop: int) -> Iterator[tuple[int, int]]:  # fmt: skip
+    def _matches(
+        self,
+        rule: Rule,
+        language: str,
+        pattern: regex.Pattern[str],
+        where: _Text,
+        begin: int,
+        stop: int,
+    ) -> Iterator[tuple[int, int]]:
         try:
             for m in pattern.finditer(where.text, begin, stop, timeout=PATTERN_TIMEOUT):
                 if m.end() > m.start():
@@ -227,10 +275,11 @@ class _Plan:
         self.prefilter = pack.prefilter
         self.probes = [
             _Probe(rule, language, pattern)
-            for rule in pack.rules if rule.scope == "span"
+            for rule in pack.rules
+            if rule.scope == "span"
             for language, patterns in rule.patterns.items()
             for pattern in patterns
-        ]  # fmt: skip
+        ]
         self.positions: dict[regex.Pattern[str], list[int]] = {}
         unknown = []
         for position, probe in enumerate(self.probes):
@@ -266,9 +315,14 @@ def find(document: Document, pack: RulePack) -> list[Finding]:
     plan = _Plan(pack)
     normalized = [normalize(segment.text, pack.vocabulary) for segment in document.segments]
     texts = [n.text for n in normalized]
-    units = [(_Text(segment, normal), a, b) for segment, normal in zip(document.segments, normalized)
-             for a, b in _lines(normal.text)]  # fmt: skip
-    for (where, begin, stop), probes in zip(units, plan.probes_for([w.text[a:b] for w, a, b in units])):
+    units = [
+        (_Text(segment, normal), a, b)
+        for segment, normal in zip(document.segments, normalized)
+        for a, b in _lines(normal.text)
+    ]
+    for (where, begin, stop), probes in zip(
+        units, plan.probes_for([w.text[a:b] for w, a, b in units])
+    ):
         run.spans(where, begin, stop, probes)
     for rule in (r for r in pack.rules if r.scope == "disguise"):
         for segment, normal in zip(document.segments, normalized):

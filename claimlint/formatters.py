@@ -6,10 +6,11 @@ import hashlib
 import json
 import os
 from collections import Counter
-from itertools import groupby
-from typing import Any, Callable, NamedTuple, Sequence
-from urllib.parse import quote
+from collections.abc import Callable, Sequence
 from html import escape
+from itertools import groupby
+from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from claimlint import __version__
 from claimlint.engine import TOOL_RULES
@@ -29,10 +30,19 @@ class Report(NamedTuple):
 Formatter = Callable[[Report], str]
 
 
+def _advice(finding: Finding) -> str:
+    """The message and, for writers, what to write instead."""
+    return (
+        f"{finding.message} Instead: {finding.suggestion}"
+        if finding.suggestion
+        else finding.message
+    )
+
+
 def text(report: Report) -> str:
-    """One line per finding: `path:line:col: CODE [severity] message (name)`."""
+    """One line per finding: `path:line:col: CODE [severity] message (name)`, with what to write instead."""
     return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})\n"
+        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {_advice(f)} ({f.name})\n"
         for f in report.findings
     )
 
@@ -118,10 +128,16 @@ def github(report: Report) -> str:
     lines = []
     for f in report.findings:
         properties = {
-            "file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line,
-            "endColumn": f.end_column, "title": f"{f.code} {f.name}",
-        }  # fmt: skip
-        props = ",".join(f"{k}={_github_escape(str(v), property_value=True)}" for k, v in properties.items())
+            "file": f.path,
+            "line": f.line,
+            "col": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "title": f"{f.code} {f.name}",
+        }
+        props = ",".join(
+            f"{k}={_github_escape(str(v), property_value=True)}" for k, v in properties.items()
+        )
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_github_escape(f.message)}\n")
     return "".join(lines)
 
@@ -168,24 +184,42 @@ def sarif(report: Report) -> str:
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = []
     for f in report.findings:
-        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+        region = {
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+        }
         if f.match:
             region["snippet"] = {"text": f.match}
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": _SARIF_LEVEL[f.severity],
             "message": {"text": f.message + (f"\nInstead: {f.suggestion}" if f.suggestion else "")},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}
+            ],
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         results.append(result)
     run = {
-        "tool": {"driver": {"name": "claimlint", "version": __version__, "informationUri": HOME, "rules": rules}},
+        "tool": {
+            "driver": {
+                "name": "claimlint",
+                "version": __version__,
+                "informationUri": HOME,
+                "rules": rules,
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
-    document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [run],
+    }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -206,14 +240,24 @@ def junit(report: Report) -> str:
         if not found:
             cases.append(f'    <testcase classname="claimlint" name={name}/>')
             continue
-        body = "\n".join(f"{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})" for f in found)
+        body = "\n".join(
+            f"{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})" for f in found
+        )
         message = quoteattr(f"{len(found)} finding{'s' if len(found) != 1 else ''}")
-        cases.append(f'    <testcase classname="claimlint" name={name}>\n'
-                     f'      <failure message={message}>{escape(body, quote=False)}</failure>\n    </testcase>')  # fmt: skip
-    head = (f'<testsuite name="claimlint" tests="{len(by_file)}" failures="{failures}" '
-            f'errors="0" skipped="0">')  # fmt: skip
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  ' + head + "\n" + "\n".join(cases) + (
-        "\n  </testsuite>\n</testsuites>\n"
+        cases.append(
+            f'    <testcase classname="claimlint" name={name}>\n'
+            f"      <failure message={message}>{escape(body, quote=False)}</failure>\n    </testcase>"
+        )
+    head = (
+        f'<testsuite name="claimlint" tests="{len(by_file)}" failures="{failures}" '
+        f'errors="0" skipped="0">'
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  '
+        + head
+        + "\n"
+        + "\n".join(cases)
+        + ("\n  </testsuite>\n</testsuites>\n")
     )
 
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Collection
+from collections.abc import Collection
 
 from claimlint import engine, rules, sources, suppress
 from claimlint.model import Document, Finding, RulePack
 
 
-def lint_document(document: Document, pack: RulePack, *, suppressions: bool = True,
-                  known: Collection[str] = ()) -> list[Finding]:  # fmt: skip
+def lint_document(
+    document: Document, pack: RulePack, *, suppressions: bool = True, known: Collection[str] = ()
+) -> list[Finding]:
     """Return the sorted findings of `pack` in `document`, less those its directives silence.
 
     `suppressions` False ignores the directives (an audit); `known` names rules that exist but
     are turned off in this run (see `suppress.apply`).
     """
-    return suppress.apply(document, engine.find(document, pack), pack, enabled=suppressions, known=known)
+    return suppress.apply(
+        document, engine.find(document, pack), pack, enabled=suppressions, known=known
+    )
 
 
 def lint_text(

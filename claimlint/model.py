@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -95,7 +96,9 @@ class RulePack(NamedTuple):
 
     rules: tuple[Rule, ...]
     guards: Mapping[str, Guards]
-    vocabulary: frozenset[str] = frozenset()  # words triggers need; limits de-spacing and leet folding
+    vocabulary: frozenset[str] = (
+        frozenset()
+    )  # words triggers need; limits de-spacing and leet folding
     prefilter: Prefilter | None = None  # which patterns could match a text; None: run them all
 
     def patterns(self) -> list[regex.Pattern[str]]:

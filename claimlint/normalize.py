@@ -169,8 +169,10 @@ def _plain(text: str, vocab: frozenset[str]) -> bool:
     """Whether `text` is certainly left as it is (the fast path)."""
     if not unicodedata.is_normalized("NFKC", text):
         return False
-    if not text.isascii() and _ODD.search(text) and (
-        _FOLDED.search(text) or _MARKED.search(text) or _MIXED.search(text)
+    if (
+        not text.isascii()
+        and _ODD.search(text)
+        and (_FOLDED.search(text) or _MARKED.search(text) or _MIXED.search(text))
     ):
         return False
     return not (vocab and (_LEET_SPOT.search(text) or _SPACED_HINT.search(text)))
@@ -368,8 +370,10 @@ class _Normalizer:
         quiet = [c for c in hidden if c not in ("\u00ad", _TATWEEL)]
         if not quiet and not _in_vocabulary(visible, self.vocab):
             return
-        what = ", ".join(_NAMES.get(c, unicodedata.name(c, "an invisible character").lower())
-                         + f" ({_cp(c)})" for c in hidden)
+        what = ", ".join(
+            _NAMES.get(c, unicodedata.name(c, "an invisible character").lower()) + f" ({_cp(c)})"
+            for c in hidden
+        )
         if hidden == [_TATWEEL]:
             detail = f"'{visible}' is stretched with {what} to hide it"
         else:
@@ -392,7 +396,7 @@ class _Normalizer:
         edits: list[Edit] = []
         seen: dict[str, tuple[list[tuple[int, str]], str]] = {}  # copy repeats its words
         for start in sorted(spans):
-            word = text[start:spans[start]]
+            word = text[start : spans[start]]
             if word not in seen:
                 seen[word] = self._fold_word(word)
             changes, detail = seen[word]
@@ -476,8 +480,12 @@ class _Normalizer:
             word = text[a:b]
             letters = sum(1 for c in word if c.isalpha())
             leet = [i for i, c in enumerate(word) if c in _LEET_CHARS]
-            if (len(word) < 4 or letters < 2 or not leet
-                    or any(c.isdigit() and c not in _LEET_CHARS for c in word)):
+            if (
+                len(word) < 4
+                or letters < 2
+                or not leet
+                or any(c.isdigit() and c not in _LEET_CHARS for c in word)
+            ):
                 continue
             plain = self._unleet(word)
             if plain is None:
@@ -490,9 +498,7 @@ class _Normalizer:
     def _unleet(self, word: str) -> str | None:
         """The reading of leetspeak `word` that is a vocabulary word, if any."""
         upper = word.isupper()
-        choices = [
-            ("il" if c == "1" else _LEET[c]) if c in _LEET_CHARS else c for c in word
-        ]
+        choices = [("il" if c == "1" else _LEET[c]) if c in _LEET_CHARS else c for c in word]
         for combo in itertools.islice(itertools.product(*choices), 16):
             plain = "".join(combo)
             if _in_vocabulary(plain, self.vocab):
@@ -566,9 +572,7 @@ class _Normalizer:
                     last[2].append(detail)
             else:
                 merged.append([start, end, [detail]])
-        return tuple(
-            Disguise(s, e, self.input[s:e], "; ".join(d)) for s, e, d in merged
-        )
+        return tuple(Disguise(s, e, self.input[s:e], "; ".join(d)) for s, e, d in merged)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import regex
 
@@ -27,7 +28,11 @@ except ImportError:  # the pure scan below finds the same candidates, more slowl
 
 _LITERAL, _NOT_LITERAL = sre_parse.LITERAL, sre_parse.NOT_LITERAL
 _SUBPATTERN, _BRANCH = sre_parse.SUBPATTERN, sre_parse.BRANCH
-_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None))
+_REPEATS = (
+    sre_parse.MAX_REPEAT,
+    sre_parse.MIN_REPEAT,
+    getattr(sre_parse, "POSSESSIVE_REPEAT", None),
+)
 _ASSERT, _IN = sre_parse.ASSERT, sre_parse.IN
 MAX_VARIANTS = 16  # spellings one literal may fan out into through character classes
 # Syntax that the regex module reads differently from the standard parser: no factors then.
@@ -63,7 +68,11 @@ def _weight(literal: str) -> float:
     for char in literal:
         if char.isascii():
             weight += 1.0 if char.isalpha() else 0.5
-        elif "\u1100" <= char <= "\u11ff" or "\u2e80" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff":
+        elif (
+            "\u1100" <= char <= "\u11ff"
+            or "\u2e80" <= char <= "\ud7af"
+            or "\uf900" <= char <= "\ufaff"
+        ):
             weight += 3.0
         else:
             weight += 1.5
@@ -89,8 +98,9 @@ def _variants(op: Any, value: Any) -> set[str] | None:
         return {_fold(chr(value))}
     if op is _IN and value and all(member_op is _LITERAL for member_op, _ in value):
         return {_fold(chr(member)) for _, member in value}
-    if _is_space(op, value) or (op in _REPEATS and value[0] >= 1 and len(value[2]) == 1
-                                and _is_space(*value[2][0])):  # fmt: skip
+    if _is_space(op, value) or (
+        op in _REPEATS and value[0] >= 1 and len(value[2]) == 1 and _is_space(*value[2][0])
+    ):
         return {" "}  # texts are folded with one space for any run of white space
     return None
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+import pickle
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import regex
 
 from claimlint import cache, normalize
 from claimlint.errors import RulesError
-from claimlint.prefilter import Prefilter
 from claimlint.model import CATEGORIES, Examples, Guards, Rule, RulePack, Severity
+from claimlint.prefilter import Prefilter
 
 FLAGS = regex.V1 | regex.IGNORECASE
 # Simple case folding: V1's full folding (ß = SS) makes every character class several times
@@ -21,9 +23,22 @@ SCOPES = ("span", "document", "disguise")
 GUARD_NAMES = ("negation", "question")
 TOP_KEYS = {"version", "languages", "rules"}
 RULE_KEYS = {
-    "code", "name", "category", "severity", "message", "why", "suggestion", "references",
-    "patterns", "unless", "when", "examples", "guards", "scope", "when-claims",
-}  # fmt: skip
+    "code",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "why",
+    "suggestion",
+    "references",
+    "patterns",
+    "unless",
+    "when",
+    "examples",
+    "guards",
+    "scope",
+    "when-claims",
+}
 REQUIRED_KEYS = ("code", "name", "category", "severity", "message", "why", "references")
 EXTENSION_KEYS = {"code", "patterns", "unless", "when", "examples"}
 GUARD_KEYS = {
@@ -88,7 +103,7 @@ def read_yaml(path: Path) -> Any:
     import yaml  # only when a pack is built, not when it comes from the cache
 
     class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-            """A safe loader whose mappings and sequences carry line numbers."""
+        """A safe loader whose mappings and sequences carry line numbers."""
 
     Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
@@ -134,13 +149,56 @@ class _Context:
         return RulesError(message, path=self.path, line=line)
 
 
-def _compile(pattern: Any, where: str, context: _Context, line: int) -> regex.Pattern[str]:
+class LazyPattern:
+    """A compiled pattern that a pack read from the cache brings back only when it is first used.
+
+    A run checks a few pages with a few of the pack's thousands of patterns; unpickling them
+    all would be most of its start-up.
+    """
+
+    __slots__ = ("pattern", "_blob", "_compiled")
+
+    def __init__(self, compiled: regex.Pattern[str]) -> None:
+        self.pattern: str = compiled.pattern
+        self._compiled: regex.Pattern[str] | None = compiled
+        self._blob: bytes | None = None
+
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern, unpickled on first use."""
+        if self._compiled is None:
+            self._compiled = pickle.loads(self._blob or b"")  # noqa: S301 - our own cache entry
+        return self._compiled
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        """As regex.Pattern.search."""
+        return self.compiled().search(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        """As regex.Pattern.finditer."""
+        return self.compiled().finditer(*args, **kwargs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _revive, (self.pattern, pickle.dumps(self.compiled()))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+def _revive(pattern: str, blob: bytes) -> LazyPattern:
+    lazy = LazyPattern.__new__(LazyPattern)
+    lazy.pattern, lazy._blob, lazy._compiled = pattern, blob, None
+    return lazy
+
+
+def _compile(pattern: Any, where: str, context: _Context, line: int) -> Any:
     if not isinstance(pattern, str) or not pattern:
         raise context.fail(f"{where}: a pattern must be a non-empty string", line)
     try:
-        return regex.compile(SIMPLE_CASE + normalize.normalize_pattern(pattern), FLAGS)
+        return LazyPattern(regex.compile(SIMPLE_CASE + normalize.normalize_pattern(pattern), FLAGS))
     except (regex.error, ValueError) as error:
-        raise context.fail(f"{where}: pattern {pattern!r} does not compile: {error}", line) from None
+        raise context.fail(
+            f"{where}: pattern {pattern!r} does not compile: {error}", line
+        ) from None
 
 
 def _pattern_table(
@@ -179,7 +237,9 @@ def _text_list(value: Any, where: str, context: _Context, line: int) -> tuple[st
 
 def _lines_of(value: Any, line: int) -> list[int]:
     """The line of each item of a YAML list (the list's own line for a flow list on one line)."""
-    return list(getattr(value, "lines", None) or [line] * (len(value) if isinstance(value, list) else 1))
+    return list(
+        getattr(value, "lines", None) or [line] * (len(value) if isinstance(value, list) else 1)
+    )
 
 
 def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examples, list[int]]]:
@@ -194,7 +254,10 @@ def _examples(value: Any, context: _Context, line: int) -> dict[str, tuple[Examp
             raise context.fail(f"examples.{language} takes only 'flag' and 'pass' lists", key_line)
         flag = _text_list(pair.get("flag"), f"examples.{language}.flag", context, key_line)
         passing = _text_list(pair.get("pass"), f"examples.{language}.pass", context, key_line)
-        lines = [*_lines_of(pair.get("flag", []), key_line), *_lines_of(pair.get("pass", []), key_line)]
+        lines = [
+            *_lines_of(pair.get("flag", []), key_line),
+            *_lines_of(pair.get("pass", []), key_line),
+        ]
         result[language] = (Examples(flag, passing), lines)
     return result
 
@@ -241,7 +304,9 @@ def _add_tables(draft: _Draft, entry: _Map, context: _Context) -> None:
             if key != "unless":
                 draft.raw_patterns.extend(raw for raw, _ in compiled)
     if "examples" in entry:
-        for language, (examples, lines) in _examples(entry["examples"], context, entry.line).items():
+        for language, (examples, lines) in _examples(
+            entry["examples"], context, entry.line
+        ).items():
             old = draft.examples.get(language, Examples((), ()))
             draft.examples[language] = Examples(
                 old.flag + examples.flag, old.pass_ + examples.pass_
@@ -272,7 +337,9 @@ def _merge_rule(entry: Any, context: _Context, drafts: dict[str, _Draft]) -> str
         _check_fields(entry, context)
         names = {draft.fields["name"]: draft.source for draft in drafts.values()}
         if entry["name"] in names:
-            problem = f"{code}: duplicate name {entry['name']!r} (already used at {names[entry['name']]})"
+            problem = (
+                f"{code}: duplicate name {entry['name']!r} (already used at {names[entry['name']]})"
+            )
             raise context.fail(problem, entry.lines["name"])
         drafts[code] = _Draft(dict(entry), f"{context.path}:{entry.line}")
     _add_tables(drafts[code], entry, context)
@@ -296,7 +363,9 @@ def _merge_guards(value: Any, context: _Context, guards: dict[str, dict[str, lis
             )
 
 
-def _read_pack(path: Path, drafts: dict[str, _Draft], guards: dict[str, dict[str, list[Any]]]) -> set[str]:
+def _read_pack(
+    path: Path, drafts: dict[str, _Draft], guards: dict[str, dict[str, list[Any]]]
+) -> set[str]:
     """Merge the pack at `path` into `drafts` and `guards`; return the codes it touched."""
     context = _Context(path)
     data = read_yaml(path)
@@ -380,7 +449,9 @@ def _build_pack(paths: Sequence[Path], user_packs: Sequence[Path], *, verify: bo
             to_verify |= touched
     built = tuple(_build(drafts[code]) for code in sorted(drafts))
     words = normalize.vocabulary(p for d in drafts.values() for p in d.raw_patterns)
-    frozen = {lang: Guards(**{k: tuple(v) for k, v in table.items()}) for lang, table in guards.items()}
+    frozen = {
+        lang: Guards(**{k: tuple(v) for k, v in table.items()}) for lang, table in guards.items()
+    }
     pack = RulePack(built, dict(sorted(frozen.items())), words)
     pack = pack._replace(prefilter=Prefilter(pack.patterns()))
     if verify and to_verify:
@@ -413,12 +484,20 @@ def check_examples(pack: RulePack, *, codes: Iterable[str] | None = None) -> lis
             own_language = pack._replace(rules=(rule._replace(patterns=own),))
             for kind, texts in (("flag", examples.flag), ("pass", examples.pass_)):
                 for text in texts:
-                    path, line = rule.example_places.get((language, text), rule.source).rsplit(":", 1)
+                    path, line = rule.example_places.get((language, text), rule.source).rsplit(
+                        ":", 1
+                    )
                     checked = own_language if kind == "flag" and rule.scope == "span" else alone
                     found = [f for f in lint_text(text, pack=checked) if f.code == rule.code]
                     if bool(found) != (kind == "flag"):
-                        verb = "is not flagged" if kind == "flag" else f"is flagged at {found[0].match!r}"
-                        problem = f"{rule.code} {rule.name}: {language} {kind} example {text!r} {verb}"
+                        verb = (
+                            "is not flagged"
+                            if kind == "flag"
+                            else f"is flagged at {found[0].match!r}"
+                        )
+                        problem = (
+                            f"{rule.code} {rule.name}: {language} {kind} example {text!r} {verb}"
+                        )
                         failures.append(RulesError(problem, path=path, line=int(line)))
     return failures
 
@@ -435,5 +514,7 @@ def explain(rule: Rule) -> Mapping[str, Any]:
         "why": rule.why,
         "suggestion": rule.suggestion,
         "references": list(rule.references),
-        "examples": {lang: {"flag": list(e.flag), "pass": list(e.pass_)} for lang, e in rule.examples.items()},
+        "examples": {
+            lang: {"flag": list(e.flag), "pass": list(e.pass_)} for lang, e in rule.examples.items()
+        },
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from claimlint.engine import TOOL_RULES
 from claimlint.model import Rule, RulePack, Severity
@@ -22,7 +22,9 @@ def specificity(selector: str, code: str, name: str, category: str) -> int:
     return len(selector) if code.startswith(selector) else -1
 
 
-def is_selected(code: str, name: str, category: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+def is_selected(
+    code: str, name: str, category: str, select: Sequence[str], ignore: Sequence[str]
+) -> bool:
     """Tell whether a rule is on: the most specific of select and ignore wins (as in ruff)."""
     chosen = max((specificity(s, code, name, category) for s in select), default=0)
     dropped = max((specificity(s, code, name, category) for s in ignore), default=-1)

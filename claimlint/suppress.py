@@ -13,7 +13,8 @@ nothing is itself reported, so that stale directives get cleaned up.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Collection, NamedTuple
+from collections.abc import Collection
+from typing import NamedTuple
 
 import regex
 
@@ -32,8 +33,9 @@ COMMENTS: dict[str, regex.Pattern[str]] = {
     "yaml": regex.compile(_HASH, regex.MULTILINE),
     "po": regex.compile(_HASH, regex.MULTILINE),
     # JSON has no comments: a "_comment…" (or "//…") member holds them, or // in JSONC files.
-    "json": regex.compile(rf'(?|"(?:_+comment\w*|//[^"\n]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})',
-                          regex.MULTILINE),
+    "json": regex.compile(
+        rf'(?|"(?:_+comment\w*|//[^"\n]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})', regex.MULTILINE
+    ),
 }
 DIRECTIVE = regex.compile(
     r"claimlint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n]*)"
@@ -64,12 +66,20 @@ def directives(source: str, syntax: str) -> list[Directive]:
             names, _, reason = rest.partition("--")
             end = m.start(2) + len(rest.rstrip())
             listed = tuple(n for n in _NAME_SEPARATOR.split(names) if n)
-            found.append(Directive(m.group(1), listed, reason.strip(), m.start(), end, comment.end()))
+            found.append(
+                Directive(m.group(1), listed, reason.strip(), m.start(), end, comment.end())
+            )
     return found
 
 
-def apply(document: Document, findings: list[Finding], pack: RulePack, *, enabled: bool = True,
-          known: Collection[str] = ()) -> list[Finding]:  # fmt: skip
+def apply(
+    document: Document,
+    findings: list[Finding],
+    pack: RulePack,
+    *,
+    enabled: bool = True,
+    known: Collection[str] = (),
+) -> list[Finding]:
     """Drop the findings that directives silence; report directives that are wrong or unused.
 
     `known` holds the codes and names of rules that exist but are turned off in this run: a
@@ -89,23 +99,37 @@ def apply(document: Document, findings: list[Finding], pack: RulePack, *, enable
     result = []
     for finding in kept:
         place = (finding.line, finding.column)
-        hits = [key for key, (first, last) in scopes.items()
-                if key[1] in (finding.code, finding.name) and first <= place < last]  # fmt: skip
+        hits = [
+            key
+            for key, (first, last) in scopes.items()
+            if key[1] in (finding.code, finding.name) and first <= place < last
+        ]
         used.update(hits)
         if not hits:
             result.append(finding)
     active = {name for rule in pack.rules for name in (rule.code, rule.name)}
     exists = active | set(TOOL_RULES) | set(TOOL_RULES.values()) | set(known)
     for number, directive in enumerate(found):
-        message = _problem(directive, document.source[directive.start : directive.end], exists,
-                           idle=[n for n in directive.names if n in active and (number, n) not in used],
-                           unclosing=[n for n in directive.names if (number, n) not in closing])  # fmt: skip
+        message = _problem(
+            directive,
+            document.source[directive.start : directive.end],
+            exists,
+            idle=[n for n in directive.names if n in active and (number, n) not in used],
+            unclosing=[n for n in directive.names if (number, n) not in closing],
+        )
         if message:
             code, text = message
             (line, column), (end_line, end_column) = spans[number]
-            finding = tool_finding(document.path, code, text, severity=Severity.WARNING, line=line, column=column)
-            result.append(finding._replace(end_line=end_line, end_column=end_column,
-                                           match=document.source[directive.start : directive.end]))  # fmt: skip
+            finding = tool_finding(
+                document.path, code, text, severity=Severity.WARNING, line=line, column=column
+            )
+            result.append(
+                finding._replace(
+                    end_line=end_line,
+                    end_column=end_column,
+                    match=document.source[directive.start : directive.end],
+                )
+            )
     return sorted(result)
 
 
@@ -134,7 +158,9 @@ def _next_copy_line(document: Document, offset: int, lines: Lines) -> int:
     return lines.position(best)[0] if best is not None else lines.position(offset)[0] + 1
 
 
-def _scopes(found: list[Directive], lines: Lines, document: Document) -> tuple[Scopes, set[tuple[int, str]]]:
+def _scopes(
+    found: list[Directive], lines: Lines, document: Document
+) -> tuple[Scopes, set[tuple[int, str]]]:
     """Return the places each (directive, name) silences, and the (enable, name) pairs that end
     a `disable` range."""
     scopes: Scopes = {}
@@ -150,8 +176,14 @@ def _scopes(found: list[Directive], lines: Lines, document: Document) -> tuple[S
             elif d.kind == "disable-file":
                 scopes[number, name] = ((0, 0), _END)
             elif d.kind == "disable":  # until the next `enable` of the same name, or the end
-                enable = next((n for n in range(number + 1, len(found))
-                               if found[n].kind == "enable" and name in found[n].names), None)  # fmt: skip
+                enable = next(
+                    (
+                        n
+                        for n in range(number + 1, len(found))
+                        if found[n].kind == "enable" and name in found[n].names
+                    ),
+                    None,
+                )
                 last = _END
                 if enable is not None:
                     closing.add((enable, name))
@@ -160,21 +192,28 @@ def _scopes(found: list[Directive], lines: Lines, document: Document) -> tuple[S
     return scopes, closing
 
 
-def _problem(d: Directive, text: str, exists: set[str], *, idle: list[str],
-             unclosing: list[str]) -> tuple[str, str] | None:  # fmt: skip
+def _problem(
+    d: Directive, text: str, exists: set[str], *, idle: list[str], unclosing: list[str]
+) -> tuple[str, str] | None:
     """Return (code, message) for a directive that names nothing, names no rule, or does nothing."""
     unknown = [n for n in d.names if n not in exists]
     if not d.names:
-        return "CL006", (f"'{text}' does not say which rule it silences: name it by code or name (as in "
-                         f"'claimlint: {d.kind} CL451 -- reason'); nothing is silenced wholesale")  # fmt: skip
+        return "CL006", (
+            f"'{text}' does not say which rule it silences: name it by code or name (as in "
+            f"'claimlint: {d.kind} CL451 -- reason'); nothing is silenced wholesale"
+        )
     if unknown:
-        return "CL006", (f"'{text}' names no rule called {_listed(unknown)}; "
-                         "`claimlint rules` lists the codes and names")  # fmt: skip
+        return "CL006", (
+            f"'{text}' names no rule called {_listed(unknown)}; "
+            "`claimlint rules` lists the codes and names"
+        )
     if d.kind == "enable" and unclosing:
         return "CL005", f"'{text}' has no 'disable' of {_listed(unclosing)} above it: remove it"
     if d.kind != "enable" and idle:
-        return "CL005", (f"'{text}' silenced nothing here for {_listed(idle)}: "
-                         "the copy may have been fixed; remove the directive or correct it")  # fmt: skip
+        return "CL005", (
+            f"'{text}' silenced nothing here for {_listed(idle)}: "
+            "the copy may have been fixed; remove the directive or correct it"
+        )
     return None
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -35,4 +35,3 @@ def write_pack(tmp_path: Path) -> Callable[[str], Path]:
 def pack_from(write_pack: Callable[[str], Path]) -> Callable[[str], RulePack]:
     """Load a pack from YAML text, replacing the default pack."""
     return lambda text: rules.load(write_pack(text))
-

@@ -56,7 +56,9 @@ rules:
 
 # The same rules under codes and names of their own, to extend the default pack with.
 EXTRA = (
-    GUARDED.replace("CL101", "CL149").replace("CL152", "CL199").replace("CL900", "CL949")
+    GUARDED.replace("CL101", "CL149")
+    .replace("CL152", "CL199")
+    .replace("CL900", "CL949")
     .replace("name: permanent-results", "name: test-permanent-results")
     .replace("name: no-side-effects", "name: test-no-side-effects")
     .replace("name: missing-disclaimer", "name: test-missing-disclaimer")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from packs import GUARDED
 
 from claimlint import cache, rules
-from packs import GUARDED
 
 
 @pytest.fixture
@@ -17,17 +17,23 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_cache_second_load_comes_from_the_cache(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_second_load_comes_from_the_cache(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = rules.load(folder / "pack.yaml")
     assert len(list((folder / "cache").glob("pack-*.pickle"))) == 1
-    monkeypatch.setattr(rules, "_build_pack", lambda *a, **k: pytest.fail("rebuilt despite the cache"))
+    monkeypatch.setattr(
+        rules, "_build_pack", lambda *a, **k: pytest.fail("rebuilt despite the cache")
+    )
     again = rules.load(folder / "pack.yaml")
     assert [r.code for r in again.rules] == [r.code for r in first.rules]
 
 
 def test_cache_edited_pack_is_rebuilt(folder: Path) -> None:
     rules.load(folder / "pack.yaml")
-    (folder / "pack.yaml").write_text(GUARDED.replace("severity: error", "severity: info"), encoding="utf-8")
+    (folder / "pack.yaml").write_text(
+        GUARDED.replace("severity: error", "severity: info"), encoding="utf-8"
+    )
     assert str(rules.load(folder / "pack.yaml").rules[0].severity) == "info"
 
 
@@ -38,7 +44,9 @@ def test_cache_corrupt_entry_is_rebuilt(folder: Path) -> None:
     assert rules.load(folder / "pack.yaml").rules
 
 
-def test_cache_unwritable_directory_is_ignored(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_unwritable_directory_is_ignored(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (folder / "cache").write_text("a file where the folder should be", encoding="utf-8")
     assert rules.load(folder / "pack.yaml").rules
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-
-from claimlint.cli import main
 from helpers import ROOT
 from packs import GUARDED
+
+from claimlint.cli import main
 
 RISKY = "Our treatment gives permanent results.\nThere are no side effects. Results vary.\n"
 COMPLIANT = "Our treatment gives long-lasting results. Results vary.\n"
@@ -49,7 +49,7 @@ def test_cli_findings_exit_1_in_text_shape(copy: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == (
         "site/risky.txt:1:21: CL101 [error] 'permanent results' promises results that last forever"
-        " (permanent-results)\n"
+        " Instead: long-lasting results (permanent-results)\n"
         "site/risky.txt:2:11: CL152 [warning] 'no side effects' claims there are no side effects"
         " (no-side-effects)\n"
     )
@@ -67,7 +67,9 @@ def test_cli_fail_on_error_ignores_warnings(copy: Path) -> None:
     assert check(copy, "site/warn.txt").exit_code == 1
 
 
-@pytest.mark.parametrize("args", [["--format", "xml", "site"], ["--fail-on", "never", "site"], ["--bogus"]])
+@pytest.mark.parametrize(
+    "args", [["--format", "xml", "site"], ["--fail-on", "never", "site"], ["--bogus"]]
+)
 def test_cli_bad_option_exit_2(copy: Path, args: list[str]) -> None:
     result = check(copy, *args)
     assert result.exit_code == 2 and "Error:" in result.stderr
@@ -78,11 +80,16 @@ def test_cli_missing_path_exit_2_and_others_still_checked(copy: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == "nowhere.txt: no such file or directory"
     assert "site/risky.txt:1:21: CL101" in result.stdout
-    assert "nowhere.txt:1:1: CL001 [error] no such file or directory (unreadable-file)" in result.stdout
+    assert (
+        "nowhere.txt:1:1: CL001 [error] no such file or directory (unreadable-file)"
+        in result.stdout
+    )
 
 
 def test_cli_broken_rules_file_exit_2_names_file_and_line(copy: Path) -> None:
-    (copy / "bad.yaml").write_text("version: 1\nrules:\n  - code: CL101\n    nmae: x\n", encoding="utf-8")
+    (copy / "bad.yaml").write_text(
+        "version: 1\nrules:\n  - code: CL101\n    nmae: x\n", encoding="utf-8"
+    )
     result = run(copy, "check", "--rules", "bad.yaml", "site")
     assert result.exit_code == 2
     assert result.stderr == "Error: bad.yaml:4: CL101: unknown key 'nmae'\n"
@@ -105,7 +112,11 @@ def test_cli_utf8_bom_and_utf16(copy: Path) -> None:
     (copy / "bom.txt").write_bytes(b"\xef\xbb\xbfpermanent results\n")
     (copy / "wide.txt").write_bytes("permanent results\n".encode("utf-16"))
     result = check(copy, "--format", "json", "bom.txt", "wide.txt")
-    found = [(f["path"], f["column"], f["match"]) for f in json.loads(result.stdout) if f["code"] == "CL101"]
+    found = [
+        (f["path"], f["column"], f["match"])
+        for f in json.loads(result.stdout)
+        if f["code"] == "CL101"
+    ]
     assert found == [("bom.txt", 1, "permanent results"), ("wide.txt", 1, "permanent results")]
 
 
@@ -148,7 +159,14 @@ def test_cli_stdin(copy: Path) -> None:
 def test_cli_rules_list_and_explain(copy: Path) -> None:
     listing = run(copy, "rules", "--rules", "pack.yaml")
     assert listing.exit_code == 0
-    assert listing.stdout.splitlines()[0].split() == ["CL101", "permanent-results", "guarantee", "error", "bn", "en"]
+    assert listing.stdout.splitlines()[0].split() == [
+        "CL101",
+        "permanent-results",
+        "guarantee",
+        "error",
+        "bn",
+        "en",
+    ]
     explained = run(copy, "rules", "--rules", "pack.yaml", "permanent-results")
     assert "Why:        Results fade." in explained.stdout
     assert "Instead:    long-lasting results" in explained.stdout
@@ -161,11 +179,16 @@ def test_cli_rules_list_and_explain(copy: Path) -> None:
 def test_cli_test_rules(copy: Path) -> None:
     good = run(copy, "test-rules", "pack.yaml")
     assert good.exit_code == 0 and "0 failing" in good.stderr
-    (copy / "wrong.yaml").write_text(GUARDED.replace('pass: ["Side effects are rare."]',
-                                                     'pass: ["No side effects."]'), encoding="utf-8")
+    (copy / "wrong.yaml").write_text(
+        GUARDED.replace('pass: ["Side effects are rare."]', 'pass: ["No side effects."]'),
+        encoding="utf-8",
+    )
     bad = run(copy, "test-rules", "wrong.yaml")
     assert bad.exit_code == 1
-    assert "wrong.yaml:" in bad.stdout and "en pass example 'No side effects.' is flagged" in bad.stdout
+    assert (
+        "wrong.yaml:" in bad.stdout
+        and "en pass example 'No side effects.' is flagged" in bad.stdout
+    )
 
 
 def test_cli_version() -> None:
@@ -184,12 +207,22 @@ def test_cli_installed_console_script_runs_from_anywhere(copy: Path, tmp_path: P
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     risky = copy / "site" / "risky.txt"
-    done = subprocess.run([str(_console_script()), "check", str(risky)], cwd=elsewhere,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [str(_console_script()), "check", str(risky)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode in (0, 1), done.stderr
     assert done.stderr.strip().endswith("in 1 file")
-    listing = subprocess.run([str(_console_script()), "rules"], cwd=elsewhere, capture_output=True,
-                             text=True, timeout=120)  # fmt: skip
+    listing = subprocess.run(
+        [str(_console_script()), "rules"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert listing.returncode == 0 and "CL900" in listing.stdout
 
 
@@ -202,8 +235,21 @@ def test_cli_jobs_give_identical_output(copy: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def run_jobs(*jobs: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "claimlint", "check", "--rules", "pack.yaml", *jobs, "--format", "json", "site"]
-        return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
+        command = [
+            sys.executable,
+            "-m",
+            "claimlint",
+            "check",
+            "--rules",
+            "pack.yaml",
+            *jobs,
+            "--format",
+            "json",
+            "site",
+        ]
+        return subprocess.run(
+            command, cwd=copy, env=env, capture_output=True, text=True, timeout=300
+        )
 
     serial, parallel, automatic = run_jobs("-j", "1"), run_jobs("-j", "2"), run_jobs()
     assert serial.returncode == parallel.returncode == automatic.returncode == 2, serial.stderr

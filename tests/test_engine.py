@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
-
-from claimlint.model import RulePack, Severity
 from helpers import lint
 from packs import GUARDED
+
+from claimlint.model import RulePack, Severity
 
 
 @pytest.fixture
@@ -76,7 +76,9 @@ def test_engine_maps_columns_through_normalisation(pack: RulePack) -> None:
     ]
 
 
-def test_engine_reports_overlapping_matches_of_one_rule_once(pack_from: Callable[[str], RulePack]) -> None:
+def test_engine_reports_overlapping_matches_of_one_rule_once(
+    pack_from: Callable[[str], RulePack],
+) -> None:
     trigger = r"['\bpermanent\s+results?\b']"
     both = GUARDED.replace(trigger, r"['\bpermanent\s+results?\b', '\bpermanent\b']")
     assert both != GUARDED
@@ -108,7 +110,9 @@ def test_engine_a_claim_alone_makes_a_page_need_a_disclaimer(pack: RulePack) -> 
 
 def test_engine_slow_pattern_becomes_a_tool_finding(pack_from: Callable[[str], RulePack]) -> None:
     trigger = r"['\bno\s+side[\s-]effects?\b']"
-    slow = GUARDED.replace(trigger, r"['(?:a|aa)+\bno\s+side\s+effects$', '\bno\s+side\s+effects\b']")
+    slow = GUARDED.replace(
+        trigger, r"['(?:a|aa)+\bno\s+side\s+effects$', '\bno\s+side\s+effects\b']"
+    )
     assert slow != GUARDED
     pack = pack_from(slow)
     from claimlint import engine

@@ -10,18 +10,43 @@ from claimlint.formatters import FORMATTERS, Report
 from claimlint.model import Finding, Severity
 
 FINDINGS = [
-    Finding("copy/a.md", 3, 7, 3, 24, "CL101", "permanent-results", "guarantee", Severity.ERROR,
-            "'permanent results' promises results that last forever", "permanent results", "en",
-            "long-lasting results"),
-    Finding("copy/ar.txt", 1, 1, 1, 1, "CL900", "missing-disclaimer", "missing-disclaimer",
-            Severity.WARNING, "No disclaimer.", "", None, None),
-]  # fmt: skip
+    Finding(
+        "copy/a.md",
+        3,
+        7,
+        3,
+        24,
+        "CL101",
+        "permanent-results",
+        "guarantee",
+        Severity.ERROR,
+        "'permanent results' promises results that last forever",
+        "permanent results",
+        "en",
+        "long-lasting results",
+    ),
+    Finding(
+        "copy/ar.txt",
+        1,
+        1,
+        1,
+        1,
+        "CL900",
+        "missing-disclaimer",
+        "missing-disclaimer",
+        Severity.WARNING,
+        "No disclaimer.",
+        "",
+        None,
+        None,
+    ),
+]
 
 
 def test_formatters_text() -> None:
     assert FORMATTERS["text"](Report(FINDINGS)) == (
         "copy/a.md:3:7: CL101 [error] 'permanent results' promises results that last forever"
-        " (permanent-results)\n"
+        " Instead: long-lasting results (permanent-results)\n"
         "copy/ar.txt:1:1: CL900 [warning] No disclaimer. (missing-disclaimer)\n"
     )
 
@@ -29,18 +54,36 @@ def test_formatters_text() -> None:
 def test_formatters_json() -> None:
     assert json.loads(FORMATTERS["json"](Report(FINDINGS))) == [
         {
-            "path": "copy/a.md", "line": 3, "column": 7, "end_line": 3, "end_column": 24,
-            "code": "CL101", "name": "permanent-results", "category": "guarantee",
-            "severity": "error", "message": "'permanent results' promises results that last forever",
-            "match": "permanent results", "language": "en", "suggestion": "long-lasting results",
+            "path": "copy/a.md",
+            "line": 3,
+            "column": 7,
+            "end_line": 3,
+            "end_column": 24,
+            "code": "CL101",
+            "name": "permanent-results",
+            "category": "guarantee",
+            "severity": "error",
+            "message": "'permanent results' promises results that last forever",
+            "match": "permanent results",
+            "language": "en",
+            "suggestion": "long-lasting results",
         },
         {
-            "path": "copy/ar.txt", "line": 1, "column": 1, "end_line": 1, "end_column": 1,
-            "code": "CL900", "name": "missing-disclaimer", "category": "missing-disclaimer",
-            "severity": "warning", "message": "No disclaimer.", "match": "", "language": None,
+            "path": "copy/ar.txt",
+            "line": 1,
+            "column": 1,
+            "end_line": 1,
+            "end_column": 1,
+            "code": "CL900",
+            "name": "missing-disclaimer",
+            "category": "missing-disclaimer",
+            "severity": "warning",
+            "message": "No disclaimer.",
+            "match": "",
+            "language": None,
             "suggestion": None,
         },
-    ]  # fmt: skip
+    ]
 
 
 def test_formatters_json_keeps_text_readable() -> None:
@@ -95,9 +138,11 @@ def test_formatters_gitlab_fingerprints_are_stable() -> None:
         "check_name": "permanent-results",
         "fingerprint": issues[0]["fingerprint"],
         "severity": "major",
-        "location": {"path": "copy/a.md", "positions": {"begin": {"line": 3, "column": 7},
-                                                        "end": {"line": 3, "column": 24}}},
-    }  # fmt: skip
+        "location": {
+            "path": "copy/a.md",
+            "positions": {"begin": {"line": 3, "column": 7}, "end": {"line": 3, "column": 24}},
+        },
+    }
     moved = [FINDINGS[0]._replace(line=30, end_line=30), FINDINGS[1]]
     assert [i["fingerprint"] for i in json.loads(FORMATTERS["gitlab"](Report(moved)))] == [
         i["fingerprint"] for i in issues
@@ -113,7 +158,7 @@ def test_formatters_junit() -> None:
         '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
         '  <testsuite name="claimlint" tests="2" failures="1" errors="0" skipped="0">\n'
         '    <testcase classname="claimlint" name="copy/a.md">\n'
-        '      <failure message="1 finding">3:7: CL101 [error] \'permanent results\' promises results'
+        "      <failure message=\"1 finding\">3:7: CL101 [error] 'permanent results' promises results"
         " that last forever (permanent-results)</failure>\n"
         "    </testcase>\n"
         '    <testcase classname="claimlint" name="copy/ok.md"/>\n'
@@ -134,6 +179,9 @@ def test_formatters_sarif_shape() -> None:
     result = run["results"][0]
     assert result["ruleId"] == "CL101" and ids[result["ruleIndex"]] == "CL101"
     assert result["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 3, "startColumn": 7, "endLine": 3, "endColumn": 24,
+        "startLine": 3,
+        "startColumn": 7,
+        "endLine": 3,
+        "endColumn": 24,
         "snippet": {"text": "permanent results"},
-    }  # fmt: skip
+    }

@@ -14,25 +14,29 @@ from hypothesis import strategies as st
 from claimlint import rules
 from claimlint.normalize import Normalized, normalize, normalize_pattern, vocabulary
 
-VOCAB = vocabulary([
-    r"\bpermanent(?:ly)?\s+(?:results?|removal)\b",
-    r"\b(?:completely|totally|100%)\s+safe\b",
-    r"\bbotox\b",
-    r"\bresultados?\s+permanentes?\b",
-    r"\bseguro\b",
-    r"\bбезопасн\w*",
-    r"\bασφαλ\w*",
-    r"بوتوكس",
-    r"\b(?:and|usa|bot)\b",  # short words that initials and stray letters must not become
-])
+VOCAB = vocabulary(
+    [
+        r"\bpermanent(?:ly)?\s+(?:results?|removal)\b",
+        r"\b(?:completely|totally|100%)\s+safe\b",
+        r"\bbotox\b",
+        r"\bresultados?\s+permanentes?\b",
+        r"\bseguro\b",
+        r"\bбезопасн\w*",
+        r"\bασφαλ\w*",
+        r"بوتوكس",
+        r"\b(?:and|usa|bot)\b",  # short words that initials and stray letters must not become
+    ]
+)
 
 # Text rich in what normalisation touches, mixed with arbitrary Unicode.
 TRICKY = st.text(
     alphabet=st.one_of(
-        st.sampled_from(list(
-            "aeoBpst ..-\n013@$!|ееоаΑοαзбجسو\u0640\u064e\u200b\u200c\u200d\u00ad\ufeff\u202e"
-            "ｐｅＡ１％٪١۵৫๕\u0301\u0336\u1100\u1161\u11a8\u09c7\u09be™²½…ﬁ"
-        )),
+        st.sampled_from(
+            list(
+                "aeoBpst ..-\n013@$!|ееоаΑοαзбجسو\u0640\u064e\u200b\u200c\u200d\u00ad\ufeff\u202e"
+                "ｐｅＡ１％٪١۵৫๕\u0301\u0336\u1100\u1161\u11a8\u09c7\u09be™²½…ﬁ"
+            )
+        ),
         st.characters(exclude_categories=("Cs",)),
     ),
     max_size=60,
@@ -120,14 +124,22 @@ DISGUISED = [
     ("es", "Es 100% s3guro", "Es 100% seguro", "s3guro"),
     ("es", "Es s e g u r o", "Es seguro", "s e g u r o"),
     ("es", "Es ｓｅｇｕｒｏ", "Es seguro", "ｓｅｇｕｒｏ"),
-    ("es", "Es s\u0336e\u0336g\u0336u\u0336r\u0336o\u0336", "Es seguro",
-     "s\u0336e\u0336g\u0336u\u0336r\u0336o\u0336"),
+    (
+        "es",
+        "Es s\u0336e\u0336g\u0336u\u0336r\u0336o\u0336",
+        "Es seguro",
+        "s\u0336e\u0336g\u0336u\u0336r\u0336o\u0336",
+    ),
     ("ru", "Это бeзопасно", "Это безопасно", "бeзопасно"),  # Latin e
     ("ru", "Это безoпаснo", "Это безопасно", "безoпаснo"),  # Latin o
     ("ru", "Это безо\u200bпасно", "Это безопасно", "безо\u200bпасно"),
     ("ru", "Это б е з о п а с н о", "Это безопасно", "б е з о п а с н о"),
-    ("ru", "Это б\u0332е\u0332з\u0332о\u0332пасно", "Это безопасно",
-     "б\u0332е\u0332з\u0332о\u0332пасно"),
+    (
+        "ru",
+        "Это б\u0332е\u0332з\u0332о\u0332пасно",
+        "Это безопасно",
+        "б\u0332е\u0332з\u0332о\u0332пасно",
+    ),
     ("el", "100% ασφaλής", "100% ασφαλής", "ασφaλής"),  # Latin a
     ("el", "100% α.σ.φ.α.λ.ή.ς", "100% ασφαλής", "α.σ.φ.α.λ.ή.ς"),
     ("el", "100% ασφα\u200bλής", "100% ασφαλής", "ασφα\u200bλής"),
@@ -138,8 +150,11 @@ DISGUISED = [
 ]
 
 
-@pytest.mark.parametrize(("language", "source", "plain", "word"), DISGUISED,
-                         ids=[f"{c[0]}-{i}" for i, c in enumerate(DISGUISED)])
+@pytest.mark.parametrize(
+    ("language", "source", "plain", "word"),
+    DISGUISED,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(DISGUISED)],
+)
 def test_disguise_is_unmasked_and_reported(
     language: str, source: str, plain: str, word: str
 ) -> None:
@@ -193,8 +208,9 @@ INNOCENT = [
 ]
 
 
-@pytest.mark.parametrize(("language", "source", "plain"), INNOCENT,
-                         ids=[f"{c[0]}-{i}" for i, c in enumerate(INNOCENT)])
+@pytest.mark.parametrize(
+    ("language", "source", "plain"), INNOCENT, ids=[f"{c[0]}-{i}" for i, c in enumerate(INNOCENT)]
+)
 def test_innocent_copy_is_not_a_disguise(language: str, source: str, plain: str) -> None:
     result = normalize(source, VOCAB)
     check_map(source, result)

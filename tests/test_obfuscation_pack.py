@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ROOT, SHARED
+from helpers import SHARED
 
 from claimlint import rules, sources
 from claimlint.lint import lint_document, lint_text

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import ROOT
 
 from claimlint import rules, sources
 from claimlint.lint import lint_document
 from claimlint.model import CATEGORIES
-from helpers import ROOT
 
 LANGUAGES = ("en ar bn hi ur fa es pt fr de it el ru tr zh ja ko th vi id ms tl").split()
 CORPUS = ROOT / "tests" / "corpus"
@@ -41,7 +41,11 @@ def test_pack_every_language_has_flag_and_pass_examples_in_ten_categories(pack: 
         for language, examples in rule.examples.items():
             if language in covered and examples.flag and examples.pass_:
                 covered[language].add(rule.category)
-    thin = {language: len(categories) for language, categories in covered.items() if len(categories) < 10}
+    thin = {
+        language: len(categories)
+        for language, categories in covered.items()
+        if len(categories) < 10
+    }
     assert thin == {}
 
 
@@ -63,7 +67,9 @@ def score(pack: Any) -> tuple[Counter[str], list[str], list[str], list[str]]:
     false_positives, false_negatives, on_clean_lines = [], [], []
     for path, entry in _labels():
         found = lint_document(sources.read(str(path)), pack)
-        reported = {(f.line, f.category) for f in found if f.category not in ("missing-disclaimer", "tool")}
+        reported = {
+            (f.line, f.category) for f in found if f.category not in ("missing-disclaimer", "tool")
+        }
         documents = {f.category for f in found if f.category == "missing-disclaimer"}
         gold = {(x["line"], x["category"]) for x in entry.get("findings") or []}
         optional = {x["line"] for x in entry.get("optional") or []}

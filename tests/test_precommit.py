@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
 
 RISKY = "# Offer\n\nPermanent results with our laser treatment!\n"
@@ -32,10 +31,25 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pre_commit(content: Path, *files: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PRE_COMMIT_HOME": str(content.parent / "pre-commit-home"), "NO_COLOR": "1"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(content.parent / "pre-commit-home"),
+        "NO_COLOR": "1",
+    }
     env.pop("CLAIMLINT_CACHE_DIR", None)
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "claimlint", "--files", *files]
-    return subprocess.run(command, cwd=content, env=env, capture_output=True, text=True, timeout=900)
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(ROOT),
+        "claimlint",
+        "--files",
+        *files,
+    ]
+    return subprocess.run(
+        command, cwd=content, env=env, capture_output=True, text=True, timeout=900
+    )
 
 
 def test_precommit_hook_flags_risky_copy(content: Path) -> None:

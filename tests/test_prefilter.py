@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 import regex
+from helpers import ROOT, SHARED
 
 from claimlint import rules, sources
 from claimlint.lint import lint_document
 from claimlint.prefilter import Prefilter, factors
-from helpers import ROOT, SHARED
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,9 @@ def test_prefilter_factors(pattern: str, expected: set[str]) -> None:
     assert factors(pattern) == expected
 
 
-@pytest.mark.parametrize("pattern", [r"\w+", r"(?:a|\w)b?", r"\p{Han}+", r"[[a-z]--[aeiou]]x", r"(?!x)y*"])
+@pytest.mark.parametrize(
+    "pattern", [r"\w+", r"(?:a|\w)b?", r"\p{Han}+", r"[[a-z]--[aeiou]]x", r"(?!x)y*"]
+)
 def test_prefilter_no_factors_means_always_run(pattern: str) -> None:
     assert factors(pattern) is None
 
@@ -47,9 +49,19 @@ def test_prefilter_candidates_with_and_without_automaton() -> None:
 
 
 def _copy_files() -> list[Path]:
-    folders = [ROOT / "examples", ROOT / "tests" / "corpus", ROOT / "tests" / "fixtures", SHARED / "corpus" / "seeds"]
-    return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
-                  and p.suffix.lower() in sources.EXTENSIONS)  # fmt: skip
+    folders = [
+        ROOT / "examples",
+        ROOT / "tests" / "corpus",
+        ROOT / "tests" / "fixtures",
+        SHARED / "corpus" / "seeds",
+    ]
+    return sorted(
+        p
+        for folder in folders
+        if folder.is_dir()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in sources.EXTENSIONS
+    )
 
 
 def test_prefilter_findings_identical_to_running_every_pattern() -> None:
@@ -76,7 +88,11 @@ def test_prefilter_lets_through_every_pattern_that_matches_an_example() -> None:
     prefilter = pack.prefilter
     assert prefilter is not None
     for rule in pack.rules:
-        texts = [normalize(t, pack.vocabulary).text for e in rule.examples.values() for t in (*e.flag, *e.pass_)]
+        texts = [
+            normalize(t, pack.vocabulary).text
+            for e in rule.examples.values()
+            for t in (*e.flag, *e.pass_)
+        ]
         for text, candidates in zip(texts, prefilter.candidates(texts)):
             for patterns in (*rule.patterns.values(), *rule.when.values()):
                 missed = [p.pattern for p in patterns if p.search(text) and p not in candidates]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from packs import GUARDED
 
 from claimlint import rules
 from claimlint.errors import RulesError
-from packs import GUARDED
 
 
 def error_of(write_pack: Callable[[str], Path], text: str, *extra: str) -> RulesError:
@@ -33,20 +33,46 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
 @pytest.mark.parametrize(
     ("old", "new", "needle", "message"),  # the error's line is the `nth` line holding `needle`
     [
-        ("    why: Results fade.", "    why: Results fade.\n    colour: red", "colour:", "unknown key 'colour'"),
-        ("category: guarantee", "category: guarantees", "guarantees", "unknown category 'guarantees'"),
+        (
+            "    why: Results fade.",
+            "    why: Results fade.\n    colour: red",
+            "colour:",
+            "unknown key 'colour'",
+        ),
+        (
+            "category: guarantee",
+            "category: guarantees",
+            "guarantees",
+            "unknown category 'guarantees'",
+        ),
         ("severity: error", "severity: fatal", "fatal", "severity must be error, warning or info"),
-        ("name: permanent-results", "name: Permanent Results", "Permanent Results", "is not kebab-case"),
+        (
+            "name: permanent-results",
+            "name: Permanent Results",
+            "Permanent Results",
+            "is not kebab-case",
+        ),
         ("['\\bpermanent\\s+results?\\b']", "['\\bpermanent(']", "permanent(", "does not compile"),
         ("      bn: ['স্থায়ী", "      bengali: ['স্থায়ী", "bengali:", "is not a language code"),
         ("code: CL152", "code: CL101", "code: CL101#2", "duplicate code CL101"),
-        ("name: no-side-effects", "name: permanent-results", "name: permanent-results#2",
-         "duplicate name 'permanent-results'"),
-        ("    negation-before:", "    negation-maybe:", "negation-maybe", "'negation-maybe' is not a known key"),
+        (
+            "name: no-side-effects",
+            "name: permanent-results",
+            "name: permanent-results#2",
+            "duplicate name 'permanent-results'",
+        ),
+        (
+            "    negation-before:",
+            "    negation-maybe:",
+            "negation-maybe",
+            "'negation-maybe' is not a known key",
+        ),
         ("code: CL152", "code: X152", "code: X152", "must look like CL123"),
     ],
 )
-def test_rules_errors_name_file_and_line(write_pack, old: str, new: str, needle: str, message: str) -> None:
+def test_rules_errors_name_file_and_line(
+    write_pack, old: str, new: str, needle: str, message: str
+) -> None:
     text = with_line(GUARDED, old, new)
     error = error_of(write_pack, text)
     assert message in error.message
@@ -64,9 +90,14 @@ def test_rules_missing_flag_example(write_pack) -> None:
 
 
 def test_rules_example_that_misbehaves(write_pack) -> None:
-    text = with_line(GUARDED, 'pass: ["Side effects are rare."]', 'pass: ["There are no side effects at all."]')
+    text = with_line(
+        GUARDED, 'pass: ["Side effects are rare."]', 'pass: ["There are no side effects at all."]'
+    )
     error = error_of(write_pack, text)
-    assert "en pass example 'There are no side effects at all.' is flagged at 'no side effects'" in error.message
+    assert (
+        "en pass example 'There are no side effects at all.' is flagged at 'no side effects'"
+        in error.message
+    )
     assert error.line == line_of(text, "There are no side effects at all.")
 
 
@@ -103,7 +134,9 @@ def test_rules_extension_adds_a_language(write_pack) -> None:
 
 
 def test_rules_extension_cannot_redefine(write_pack) -> None:
-    error = error_of(write_pack, GUARDED, "version: 1\nrules:\n  - code: CL101\n    severity: info\n")
+    error = error_of(
+        write_pack, GUARDED, "version: 1\nrules:\n  - code: CL101\n    severity: info\n"
+    )
     assert "duplicate code CL101" in error.message and error.line == 3
 
 
@@ -121,7 +154,11 @@ def test_rules_extension_examples_are_verified(write_pack) -> None:
 
 
 def test_rules_check_examples_reports_every_failure(write_pack) -> None:
-    text = with_line(GUARDED, 'flag: ["There are no side effects."]', 'flag: ["Mild side effects.", "Rare ones."]')
+    text = with_line(
+        GUARDED,
+        'flag: ["There are no side effects."]',
+        'flag: ["Mild side effects.", "Rare ones."]',
+    )
     pack = rules.load(write_pack(text), verify=False)
     failures = rules.check_examples(pack)
     assert len(failures) == 2

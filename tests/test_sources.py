@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import ROOT, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,14 +27,16 @@ from claimlint.lint import lint_document
 from claimlint.model import Document, Finding, RulePack, Segment
 from claimlint.sources import html, locale_json, locale_yaml, markdown, po
 from claimlint.sources.mapping import OBJECT
-from helpers import ROOT, SHARED
 
 FIXTURES = ROOT / "tests" / "fixtures" / "sources"
 PACK = FIXTURES / "pack.yaml"
 CASES = sorted(
     str(p.relative_to(FIXTURES)).replace(os.sep, "/")
     for p in FIXTURES.rglob("*")
-    if p.is_file() and p.suffix != ".golden" and not p.name.startswith(".") and p.name != "pack.yaml"
+    if p.is_file()
+    and p.suffix != ".golden"
+    and not p.name.startswith(".")
+    and p.name != "pack.yaml"
 )
 UPDATE = os.environ.get("CLAIMLINT_UPDATE_GOLDEN") == "1"
 
@@ -112,7 +115,10 @@ def test_sources_offsets_are_monotone_in_bounds_and_exact(case: str) -> None:
         # markup (an entity, an escape, a line break, a code span).
         for char, start, end in zip(segment.text, offsets, ends):
             if end - start == 1 and char != OBJECT and not char.isspace():
-                assert document.source[start] == char or document.source[start] in "\\&", (char, start)
+                assert document.source[start] == char or document.source[start] in "\\&", (
+                    char,
+                    start,
+                )
 
 
 def _source_at(source: str, f: Finding) -> str:
@@ -122,12 +128,16 @@ def _source_at(source: str, f: Finding) -> str:
     if f.line == f.end_line:
         return lines[f.line - 1][f.column - 1 : f.end_column - 1]
     middle = lines[f.line : f.end_line - 1]
-    return "\n".join([lines[f.line - 1][f.column - 1 :], *middle, lines[f.end_line - 1][: f.end_column - 1]])
+    return "\n".join(
+        [lines[f.line - 1][f.column - 1 :], *middle, lines[f.end_line - 1][: f.end_column - 1]]
+    )
 
 
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("suppressions", [True, False])
-def test_sources_every_finding_points_at_its_match(case: str, suppressions: bool, pack: RulePack) -> None:
+def test_sources_every_finding_points_at_its_match(
+    case: str, suppressions: bool, pack: RulePack
+) -> None:
     document = _document(case)
     for chosen in (pack, rules.default_pack()):
         findings = lint_document(document, chosen, suppressions=suppressions)
@@ -145,8 +155,8 @@ def _texts(extract: Any, source: str) -> str:
 def test_markdown_leaves_out_code_urls_comments_and_tags() -> None:
     source = (
         "Text `detox` [link](https://x.com/detox 'Title') <https://detox.com> <!-- detox -->\n"
-        "<span class=\"detox\" title=\"Span title\">in span</span> ![alt](/detox.png)\n\n"
-        "```detox\ndetox\n```\n\n    detox\n\n<div class=\"detox\">\n<!-- detox -->\n</div>\n"
+        '<span class="detox" title="Span title">in span</span> ![alt](/detox.png)\n\n'
+        '```detox\ndetox\n```\n\n    detox\n\n<div class="detox">\n<!-- detox -->\n</div>\n'
     )
     texts = _texts(markdown.segments, source)
     assert "detox" not in texts
@@ -156,8 +166,16 @@ def test_markdown_leaves_out_code_urls_comments_and_tags() -> None:
 def test_markdown_blocks_are_separate_segments_and_soft_breaks_read_as_spaces() -> None:
     source = "# Head\n\nPara one\n  goes on.\n\n- item\n- item two\n\n> quote\n\n| a | b |\n|---|---|\n| c | d |\n"
     assert [s.text for s in markdown.segments(source)] == [
-        "Head", "Para one goes on.", "item", "item two", "quote", "a", "b", "c", "d"
-    ]  # fmt: skip
+        "Head",
+        "Para one goes on.",
+        "item",
+        "item two",
+        "quote",
+        "a",
+        "b",
+        "c",
+        "d",
+    ]
 
 
 def test_markdown_table_cells_are_found_in_order_past_empty_ones() -> None:
@@ -173,7 +191,9 @@ def test_markdown_front_matter_gives_only_title_description_and_summary() -> Non
 
 
 def test_markdown_toml_front_matter_gives_only_title_description_and_summary() -> None:
-    source = '+++\ntitle = "Detox \\"day\\""\nslug = "detox"\ndescription = \'C:\\raw\'\n+++\nBody\n'
+    source = (
+        '+++\ntitle = "Detox \\"day\\""\nslug = "detox"\ndescription = \'C:\\raw\'\n+++\nBody\n'
+    )
     segments = markdown.segments(source)
     assert [s.text for s in segments] == ['Detox "day"', "C:\\raw", "Body"]
     assert source[segments[1].offsets[0] : segments[1].offsets[-1]] == "C:\\raw"
@@ -182,7 +202,7 @@ def test_markdown_toml_front_matter_gives_only_title_description_and_summary() -
 def test_html_leaves_out_scripts_styles_templates_comments_urls_and_classes() -> None:
     source = (
         '<html><head><script type="application/ld+json">{"a": "detox"}</script>'
-        "<style>.detox{}</style><link href=\"/detox.css\"></head>"
+        '<style>.detox{}</style><link href="/detox.css"></head>'
         '<body class="detox"><!-- detox --><a href="/detox">Go</a><template>detox</template>'
         '<img src="/detox.png" alt="Alt"><meta property="og:image" content="/detox.png"></body></html>'
     )
@@ -204,7 +224,9 @@ def test_html_inline_tags_do_not_end_a_segment_and_block_tags_do() -> None:
 
 
 def test_json_leaves_out_keys_notes_and_numbers() -> None:
-    source = '{"detox": 1, "_comment": "detox", "@k": {"description": "detox"}, "a": ["x", {"b": "y"}]}'
+    source = (
+        '{"detox": 1, "_comment": "detox", "@k": {"description": "detox"}, "a": ["x", {"b": "y"}]}'
+    )
     assert _texts(locale_json.segments, source) == "x | y"
 
 
@@ -213,8 +235,13 @@ def test_json_maps_escapes_exactly() -> None:
     (segment,) = locale_json.segments(source)
     assert segment.text == 'a"b\né😀'
     assert [segment.source_span(i, i + 1) for i in range(len(segment.text))] == [
-        (7, 8), (8, 10), (10, 11), (11, 13), (13, 19), (19, 31)
-    ]  # fmt: skip
+        (7, 8),
+        (8, 10),
+        (10, 11),
+        (11, 13),
+        (13, 19),
+        (19, 31),
+    ]
 
 
 def test_yaml_leaves_out_keys_comments_and_non_strings() -> None:
@@ -235,9 +262,11 @@ def test_po_checks_translations_or_a_template_s_msgids() -> None:
 
 @pytest.mark.parametrize("syntax", sorted(set(sources.SYNTAXES) - {"txt"}))  # read() drops a BOM
 def test_sources_a_byte_order_mark_shifts_every_offset_by_one(syntax: str) -> None:
-    source = {"json": '{"a": "Detox"}', "po": 'msgid "a"\nmsgstr "Detox"\n', "yaml": "a: Detox\n"}.get(
-        syntax, "Detox"
-    )
+    source = {
+        "json": '{"a": "Detox"}',
+        "po": 'msgid "a"\nmsgstr "Detox"\n',
+        "yaml": "a: Detox\n",
+    }.get(syntax, "Detox")
     extract = sources.SYNTAXES[syntax]
     plain = extract(source)
     marked = extract("\ufeff" + source)
@@ -245,7 +274,9 @@ def test_sources_a_byte_order_mark_shifts_every_offset_by_one(syntax: str) -> No
     assert [[o + 1 for o in s.offsets] for s in plain] == [list(s.offsets) for s in marked]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if not c.startswith(("pagina", "i18n/es", "locales/es"))])
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if not c.startswith(("pagina", "i18n/es", "locales/es"))]
+)
 def test_sources_crlf_reads_like_lf(case: str) -> None:
     source = (FIXTURES / case).read_text(encoding="utf-8")
     syntax = sources.syntax_for(case)
@@ -255,13 +286,15 @@ def test_sources_crlf_reads_like_lf(case: str) -> None:
 
 
 def test_sources_syntax_for_and_walk() -> None:
-    assert [sources.syntax_for(p) for p in ("a.md", "a.MDX", "b.htm", "c.po", "d.pot", "e.txt", "f.rst")] == [
-        "md", "md", "html", "po", "po", "txt", "txt"
-    ]  # fmt: skip
+    assert [
+        sources.syntax_for(p) for p in ("a.md", "a.MDX", "b.htm", "c.po", "d.pot", "e.txt", "f.rst")
+    ] == ["md", "md", "html", "po", "po", "txt", "txt"]
     assert sources.syntax_for("site/locales/en.json") == "json"
     assert sources.syntax_for("i18n/es.yml") == "yaml"
     assert sources.is_walked("site/locales/en.json") and sources.is_walked("src/i18n/es.yaml")
-    assert not sources.is_walked("package.json") and not sources.is_walked(".github/workflows/ci.yml")
+    assert not sources.is_walked("package.json") and not sources.is_walked(
+        ".github/workflows/ci.yml"
+    )
 
 
 # ---------------------------------------------------------------------------- command line
@@ -279,9 +312,22 @@ def test_cli_checks_a_seed_as_markdown_without_reading_its_urls(write_pack: Any)
         """
     )
     runner = CliRunner()
-    as_text = runner.invoke(main, ["check", "--extend-rules", str(whitening), "--format", "json", str(seed)])
-    as_md = runner.invoke(main, ["check", "--syntax", "md", "--extend-rules", str(whitening), "--format", "json",
-                                 str(seed)])  # fmt: skip
+    as_text = runner.invoke(
+        main, ["check", "--extend-rules", str(whitening), "--format", "json", str(seed)]
+    )
+    as_md = runner.invoke(
+        main,
+        [
+            "check",
+            "--syntax",
+            "md",
+            "--extend-rules",
+            str(whitening),
+            "--format",
+            "json",
+            str(seed),
+        ],
+    )
     text_codes = {f["code"] for f in json.loads(as_text.stdout)}
     md = json.loads(as_md.stdout)
     assert "CL201" in text_codes  # the URL .../glutathione-skin-whitening-injections/ as plain text
@@ -290,8 +336,11 @@ def test_cli_checks_a_seed_as_markdown_without_reading_its_urls(write_pack: Any)
 
 
 def test_cli_reads_markdown_from_stdin() -> None:
-    result = CliRunner().invoke(main, ["check", "--syntax", "md", "-"],
-                                input="Try [our detox](https://x.com/permanent-results).\n")  # fmt: skip
+    result = CliRunner().invoke(
+        main,
+        ["check", "--syntax", "md", "-"],
+        input="Try [our detox](https://x.com/permanent-results).\n",
+    )
     assert "<stdin>:1:10: CL451" in result.stdout
     assert "CL101" not in result.stdout
 
@@ -301,19 +350,45 @@ def test_cli_walks_locale_folders_and_markup(tmp_path: Path) -> None:
     (tmp_path / "locales" / "en.json").write_text('{"detox": "A detox drip"}', encoding="utf-8")
     (tmp_path / "package.json").write_text('{"name": "detox"}', encoding="utf-8")
     (tmp_path / "page.html").write_text('<p class="detox">Detox</p>', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "claimlint", "check", "--select", "detox", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    places = sorted(line.split(": ")[0][len(str(tmp_path)) + 1 :] for line in result.stdout.splitlines())
+    result = subprocess.run(
+        [sys.executable, "-m", "claimlint", "check", "--select", "detox", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    places = sorted(
+        line.split(": ")[0][len(str(tmp_path)) + 1 :] for line in result.stdout.splitlines()
+    )
     assert places == [os.path.join("locales", "en.json") + ":1:14", "page.html:1:18"]
 
 
 # ---------------------------------------------------------------------------- any input
 
 _MARKUP = st.lists(
-    st.sampled_from(list("ab é*_`[]()<>!&;\\|#->'\"\t\n") + [
-        "\r\n", "&amp;", "&#x41;", "](u)", '](u "t")', "![", "<b>", "</b>", "<!-- c -->", "<![x",
-        "**", "~~", "- ", "> ", "1. ", "    ", "```", "| a | b |\n|---|---|\n| c \\| d |", "<a title='t'>",
-    ]),  # fmt: skip
+    st.sampled_from(
+        list("ab é*_`[]()<>!&;\\|#->'\"\t\n")
+        + [
+            "\r\n",
+            "&amp;",
+            "&#x41;",
+            "](u)",
+            '](u "t")',
+            "![",
+            "<b>",
+            "</b>",
+            "<!-- c -->",
+            "<![x",
+            "**",
+            "~~",
+            "- ",
+            "> ",
+            "1. ",
+            "    ",
+            "```",
+            "| a | b |\n|---|---|\n| c \\| d |",
+            "<a title='t'>",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 

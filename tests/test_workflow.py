@@ -9,10 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
-
-from claimlint.cli import main
 from helpers import SHARED
 from packs import EXTRA, GUARDED
+
+from claimlint.cli import main
 
 RISKY = "Our treatment gives permanent results.\nThere are no side effects. Results vary.\n"
 
@@ -52,14 +52,18 @@ def test_config_found_upwards_and_flags_override(repo: Path) -> None:
     assert ("risky.txt", "CL199") not in codes(result)  # the default pack alone has no CL199
     found = run(repo / "site", "check", "--format", "json", "risky.txt")
     assert codes(found) == [("risky.txt", "CL199")]
-    flagged = run(repo / "site", "check", "--format", "json", "--select", "CL149,CL199", "risky.txt")
+    flagged = run(
+        repo / "site", "check", "--format", "json", "--select", "CL149,CL199", "risky.txt"
+    )
     assert codes(flagged) == [("risky.txt", "CL149"), ("risky.txt", "CL199")]
 
 
 def test_config_in_pyproject(repo: Path) -> None:
     toml = '[tool.claimlint]\nextend-rules = ["extra.yaml"]\nselect = ["CL149", "CL199"]\nignore = ["CL199"]\n'
     write_config(repo, toml, "pyproject.toml")
-    assert codes(run(repo, "check", "--format", "json", "site/risky.txt")) == [("site/risky.txt", "CL149")]
+    assert codes(run(repo, "check", "--format", "json", "site/risky.txt")) == [
+        ("site/risky.txt", "CL149")
+    ]
 
 
 def test_config_stops_at_the_repository_root(repo: Path) -> None:
@@ -79,7 +83,10 @@ def test_config_stops_at_the_repository_root(repo: Path) -> None:
         ("select: [CL101]\nprofile: mars\n", ".claimlint.yaml:2: unknown profile 'mars'"),
         ("select: [CL777]\n", "select: no rule is called 'CL777'"),
         ("severity: {CL101: fatal}\n", ".claimlint.yaml:1: severity must be a mapping"),
-        ("syntax: {'*.txt': docx}\n", ".claimlint.yaml:1: syntax must be a mapping of globs to syntaxes"),
+        (
+            "syntax: {'*.txt': docx}\n",
+            ".claimlint.yaml:1: syntax must be a mapping of globs to syntaxes",
+        ),
         ("select: [CL101\n", ".claimlint.yaml:2: not valid YAML"),
     ],
 )
@@ -96,9 +103,12 @@ def test_config_unknown_profile_flag(repo: Path) -> None:
 
 
 def test_config_severity_fail_on_exclude_and_per_file_ignores(repo: Path) -> None:
-    write_config(repo, "extend-rules: [extra.yaml]\nselect: [CL149, CL199]\n"
-                       "severity: {CL149: info, absolute-safety: info}\nfail-on: warning\n"
-                       "exclude: [blog/]\nper-file-ignores: {'risky.txt': [CL199]}\n")  # fmt: skip
+    write_config(
+        repo,
+        "extend-rules: [extra.yaml]\nselect: [CL149, CL199]\n"
+        "severity: {CL149: info, absolute-safety: info}\nfail-on: warning\n"
+        "exclude: [blog/]\nper-file-ignores: {'risky.txt': [CL199]}\n",
+    )
     result = run(repo, "check", "--format", "json", "site")
     assert result.exit_code == 0
     assert [(f["path"], f["code"], f["severity"]) for f in json.loads(result.stdout)] == [
@@ -107,8 +117,13 @@ def test_config_severity_fail_on_exclude_and_per_file_ignores(repo: Path) -> Non
 
 
 def test_config_include_syntax_and_languages(repo: Path) -> None:
-    (repo / "site" / "strings.data").write_text("স্থায়ী ফলাফল পান। permanent results\n", encoding="utf-8")
-    write_config(repo, "extend-rules: [extra.yaml]\ninclude: ['*.data']\nsyntax: {'*.data': txt}\nlanguages: [bn]\n")
+    (repo / "site" / "strings.data").write_text(
+        "স্থায়ী ফলাফল পান। permanent results\n", encoding="utf-8"
+    )
+    write_config(
+        repo,
+        "extend-rules: [extra.yaml]\ninclude: ['*.data']\nsyntax: {'*.data': txt}\nlanguages: [bn]\n",
+    )
     found = json.loads(run(repo, "check", "--format", "json", "site").stdout)
     assert [(f["path"], f["code"], f["language"]) for f in found if f["code"] == "CL149"] == [
         ("site/strings.data", "CL149", "bn")
@@ -119,19 +134,38 @@ def test_config_command_prints_the_effective_config(repo: Path) -> None:
     write_config(repo, "select: [CL101]\nprofile: uk\n")
     shown = json.loads(run(repo, "config").stdout)
     assert shown["config-file"].endswith(".claimlint.yaml")
-    assert shown["select"] == ["CL101"] and shown["profile"] == ["uk"] and shown["fail-on"] == "warning"
+    assert (
+        shown["select"] == ["CL101"]
+        and shown["profile"] == ["uk"]
+        and shown["fail-on"] == "warning"
+    )
 
 
 def test_profiles_list_and_adjust_severity(repo: Path) -> None:
     listing = run(repo, "profiles").stdout
-    assert [line.split()[0] for line in listing.splitlines()] == ["us", "uk", "eu", "de", "ae", "in", "ph", "au", "tr"]
+    assert [line.split()[0] for line in listing.splitlines()] == [
+        "us",
+        "uk",
+        "eu",
+        "de",
+        "ae",
+        "in",
+        "ph",
+        "au",
+        "tr",
+    ]
     (repo / "botox.txt").write_text("We offer Botox. Results vary.\n", encoding="utf-8")
     severities = {}
     for profile in ("us", "uk"):
-        found = json.loads(run(repo, "check", "--profile", profile, "--format", "json", "botox.txt").stdout)
+        found = json.loads(
+            run(repo, "check", "--profile", profile, "--format", "json", "botox.txt").stdout
+        )
         severities[profile] = {f["category"]: f["severity"] for f in found}
     if "prescription-medicine" in severities["uk"]:
-        assert severities == {"us": {"prescription-medicine": "info"}, "uk": {"prescription-medicine": "error"}}
+        assert severities == {
+            "us": {"prescription-medicine": "info"},
+            "uk": {"prescription-medicine": "error"},
+        }
 
 
 def test_profiles_add_mandated_disclaimers(repo: Path) -> None:
@@ -144,16 +178,22 @@ def test_profiles_add_mandated_disclaimers(repo: Path) -> None:
 
 def test_baseline_reports_only_new_findings(repo: Path) -> None:
     base = ["check", "--rules", "pack.yaml", "--format", "json"]
-    written = run(repo, "check", "--rules", "pack.yaml", "--write-baseline", "baseline.json", "site")
+    written = run(
+        repo, "check", "--rules", "pack.yaml", "--write-baseline", "baseline.json", "site"
+    )
     assert written.exit_code == 0 and (repo / "baseline.json").is_file()
     assert run(repo, *base, "--baseline", "baseline.json", "site").stdout == "[]\n"
     risky = repo / "site" / "risky.txt"
-    risky.write_text("A new line on top.\n\n" + RISKY[::-1][::-1].replace("\n", "\n\n"), encoding="utf-8")
+    risky.write_text(
+        "A new line on top.\n\n" + RISKY[::-1][::-1].replace("\n", "\n\n"), encoding="utf-8"
+    )
     moved = run(repo, *base, "--baseline", "baseline.json", "site")
     assert (moved.exit_code, moved.stdout) == (0, "[]\n")  # moved lines are not new
     risky.write_text(RISKY + "Painless and permanent results for all.\n", encoding="utf-8")
     added = run(repo, *base, "--baseline", "baseline.json", "site")
-    assert added.exit_code == 1 and [(f["line"], f["code"]) for f in json.loads(added.stdout)] == [(3, "CL101")]
+    assert added.exit_code == 1 and [(f["line"], f["code"]) for f in json.loads(added.stdout)] == [
+        (3, "CL101")
+    ]
 
 
 def test_baseline_unreadable_exit_2(repo: Path) -> None:
@@ -163,14 +203,23 @@ def test_baseline_unreadable_exit_2(repo: Path) -> None:
 
 
 def test_stdin_filename_picks_name_and_config(repo: Path) -> None:
-    write_config(repo, "extend-rules: [extra.yaml]\nselect: [CL149, CL199]\nper-file-ignores: {'site/blog/*.txt': [CL199]}\n")
-    result = run(repo, "check", "-", "--stdin-filename", "site/blog/new.txt", "--format", "json", stdin=RISKY)
+    write_config(
+        repo,
+        "extend-rules: [extra.yaml]\nselect: [CL149, CL199]\nper-file-ignores: {'site/blog/*.txt': [CL199]}\n",
+    )
+    result = run(
+        repo, "check", "-", "--stdin-filename", "site/blog/new.txt", "--format", "json", stdin=RISKY
+    )
     assert codes(result) == [("site/blog/new.txt", "CL149")]
 
 
 def test_output_file_and_statistics(repo: Path) -> None:
-    result = run(repo, "check", "--rules", "pack.yaml", "--format", "sarif", "-o", "report.sarif", "site")
-    assert result.exit_code == 1 and result.stdout.startswith("site/blog/post.txt:1:21: CL101 [error]")
+    result = run(
+        repo, "check", "--rules", "pack.yaml", "--format", "sarif", "-o", "report.sarif", "site"
+    )
+    assert result.exit_code == 1 and result.stdout.startswith(
+        "site/blog/post.txt:1:21: CL101 [error]"
+    )
     assert json.loads((repo / "report.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     stats = run(repo, "check", "--rules", "pack.yaml", "--statistics", "site")
     assert stats.stdout == "    2  CL101  permanent-results\n    2  CL152  no-side-effects\n"
@@ -182,5 +231,7 @@ def test_sarif_of_the_seed_pages_validates_against_the_official_schema() -> None
         pytest.skip("the shared SARIF schema is not beside the repository")
     result = run(SHARED / "corpus", "check", "--format", "sarif", "seeds")
     document = json.loads(result.stdout)
-    jsonschema.Draft7Validator(json.loads(schema_path.read_text(encoding="utf-8"))).validate(document)
+    jsonschema.Draft7Validator(json.loads(schema_path.read_text(encoding="utf-8"))).validate(
+        document
+    )
     assert document["runs"][0]["results"], "the seeds have findings"

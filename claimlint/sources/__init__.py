@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import regex
 
@@ -49,7 +49,11 @@ LOCALE_FOLDER = regex.compile(
     r"(?:^|[/\\])(?:_?locales?|i18n|l10n|translations?|lang|langs|languages|messages)(?:[/\\]|$)",
     regex.IGNORECASE,
 )
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class SourceError(ClaimlintError):
@@ -83,7 +87,9 @@ def decode(data: bytes, *, path: str) -> str:
             except UnicodeDecodeError as error:
                 raise _undecodable(data, error, path) from None
     if b"\x00" in data:
-        raise SourceError("binary file (it contains NUL bytes), not checked", path=path, code="CL003")
+        raise SourceError(
+            "binary file (it contains NUL bytes), not checked", path=path, code="CL003"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -94,8 +100,10 @@ def _undecodable(data: bytes, error: UnicodeDecodeError, path: str) -> SourceErr
     line = data.count(b"\n", 0, error.start) + 1
     column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
     byte = data[error.start : error.start + 1].hex()
-    message = (f"not valid UTF-8 (byte 0x{byte} at line {line}, byte {column}); "
-               "save the file as UTF-8 and check it again")  # fmt: skip
+    message = (
+        f"not valid UTF-8 (byte 0x{byte} at line {line}, byte {column}); "
+        "save the file as UTF-8 and check it again"
+    )
     return SourceError(message, path=path, code="CL002", line=line)
 
 

@@ -7,8 +7,8 @@ character keeping the span of its reference.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
-from typing import Iterator, Sequence
 
 import regex
 
@@ -58,7 +58,12 @@ def tag_segments(tag: str, where: Sequence[int], into: list[Segment]) -> None:
     found = {name: (start, end) for name, start, end in attributes(tag)}
     wanted = [found[name] for name in TEXT_ATTRIBUTES if name in found]
     kind = found.get("name") or found.get("property")
-    if tag[:5].lower() == "<meta" and kind and "content" in found and tag[kind[0] : kind[1]].lower() in META:
+    if (
+        tag[:5].lower() == "<meta"
+        and kind
+        and "content" in found
+        and tag[kind[0] : kind[1]].lower() in META
+    ):
         wanted.append(found["content"])
     for start, end in sorted(wanted):
         builder = Builder()
@@ -155,4 +160,6 @@ def _segments(source: str) -> list[Segment]:
 
 
 segments = without_bom(_segments)
-segments.__doc__ = "Return the copy of an HTML page: text between block elements, and readable attributes."
+segments.__doc__ = (
+    "Return the copy of an HTML page: text between block elements, and readable attributes."
+)

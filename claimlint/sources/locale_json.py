@@ -11,11 +11,14 @@ import regex
 from claimlint.model import Segment
 from claimlint.sources.mapping import Builder, without_bom
 
-_TOKEN = regex.compile(r'"(?:[^"\\\n]|\\.)*"?|//[^\n]*|/\*.*?(?:\*/|$)|[{}\[\]:,]|[^\s{}\[\]:,"/]+|\S',
-                       regex.DOTALL)  # fmt: skip
+_TOKEN = regex.compile(
+    r'"(?:[^"\\\n]|\\.)*"?|//[^\n]*|/\*.*?(?:\*/|$)|[{}\[\]:,]|[^\s{}\[\]:,"/]+|\S', regex.DOTALL
+)
 # An escape; a UTF-16 surrogate pair (\ud83d\ude00) is one character.
-_ESCAPE = regex.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)",
-                        regex.DOTALL)  # fmt: skip
+_ESCAPE = regex.compile(
+    r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)",
+    regex.DOTALL,
+)
 _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 # Values for translators and tools, not for readers: "_comment", "//", ARB "@key" metadata.
 NOTE_KEY = regex.compile(r"_+(?:comment|note)\w*|//.*|@.*|\$comment", regex.IGNORECASE)

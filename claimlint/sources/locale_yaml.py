@@ -6,7 +6,8 @@ again (quotes, escapes, line folding) so that each character keeps its exact sou
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -19,10 +20,29 @@ if TYPE_CHECKING:
 
 STRING = "tag:yaml.org,2002:str"
 _BREAK = regex.compile(r"\r\n|\r|\n")
-_DOUBLE_ESCAPE = regex.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", regex.DOTALL)
-_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
-           "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
-           "_": "\xa0", "L": "\u2028", "P": "\u2029"}  # fmt: skip
+_DOUBLE_ESCAPE = regex.compile(
+    r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", regex.DOTALL
+)
+_SIMPLE = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
 _HEADER = regex.compile(r"[|>][-+0-9]*")
 
 
@@ -65,8 +85,9 @@ def scalar_segment(source: str, node: yaml.ScalarNode, base: int = 0) -> Segment
     segment = builder.segment()
     if segment is None or not base:
         return segment
-    return Segment(segment.text, [o + base for o in segment.offsets],
-                   [e + base for e in segment.ends or ()])  # fmt: skip
+    return Segment(
+        segment.text, [o + base for o in segment.offsets], [e + base for e in segment.ends or ()]
+    )
 
 
 def _lines(source: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -137,14 +158,20 @@ def _block(source: str, start: int, end: int, folded: bool, builder: Builder) ->
         return
     lines = _lines(source, body + 1, end)
     digits = "".join(c for c in header.group() if c.isdigit())
-    indents = [len(source[a:b]) - len(source[a:b].lstrip(" ")) for a, b, _ in lines if source[a:b].strip()]
+    indents = [
+        len(source[a:b]) - len(source[a:b].lstrip(" ")) for a, b, _ in lines if source[a:b].strip()
+    ]
     indent = int(digits) if digits else min(indents, default=0)
     previous: tuple[int, int, int] | None = None
     previous_empty = False
     for first, last, brk in lines:
         if previous is not None:
             empty = not source[first:last].strip()
-            builder.add(" " if folded and not empty and not previous_empty else "\n", previous[1], previous[2])
+            builder.add(
+                " " if folded and not empty and not previous_empty else "\n",
+                previous[1],
+                previous[2],
+            )
         previous_empty = not source[first:last].strip()
         builder.literal(source, min(first + indent, last), last)
         previous = (first, last, brk)

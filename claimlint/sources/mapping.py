@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -20,9 +20,13 @@ _SPACE = regex.compile(r"\s+")
 _SPECIAL = {
     (entities, spaces, escapes): regex.compile(
         "|".join(p for p, on in (("&", entities), (r"\s", spaces), (r"\\", escapes)) if on)
-    ) if entities or spaces or escapes else None
-    for entities in (False, True) for spaces in (False, True) for escapes in (False, True)
-}  # fmt: skip
+    )
+    if entities or spaces or escapes
+    else None
+    for entities in (False, True)
+    for spaces in (False, True)
+    for escapes in (False, True)
+}
 
 
 class Builder:
@@ -40,9 +44,17 @@ class Builder:
             self.starts.append(start)
             self.ends.append(end)
 
-    def literal(self, text: str, begin: int, stop: int, where: Sequence[int] | None = None,
-                *, entities: bool = False, spaces: bool = False,
-                escapes: bool = False) -> None:  # fmt: skip
+    def literal(
+        self,
+        text: str,
+        begin: int,
+        stop: int,
+        where: Sequence[int] | None = None,
+        *,
+        entities: bool = False,
+        spaces: bool = False,
+        escapes: bool = False,
+    ) -> None:
         """Add text[begin:stop], which a reader sees as written; where[i] is text[i]'s source offset.
 
         With `entities`, character references are decoded; with `spaces`, each run of white
@@ -112,7 +124,9 @@ def shifted(segment: Segment, by: int) -> Segment:
     return Segment(segment.text, [o + by for o in segment.offsets], ends)
 
 
-def without_bom(extract: Callable[[str], Sequence[Segment]]) -> Callable[[str], tuple[Segment, ...]]:
+def without_bom(
+    extract: Callable[[str], Sequence[Segment]],
+) -> Callable[[str], tuple[Segment, ...]]:
     """Wrap an extractor so that a leading byte-order mark is skipped and offsets still fit."""
 
     def segments(source: str) -> tuple[Segment, ...]:

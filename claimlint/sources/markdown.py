@@ -10,8 +10,9 @@ aligned exactly is checked as its raw source lines, so positions are never wrong
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -24,13 +25,17 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 FRONT_MATTER_KEYS = frozenset({"title", "description", "summary"})
-_FRONT_MATTER = regex.compile(r"---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)",
-                              regex.DOTALL)  # fmt: skip
+_FRONT_MATTER = regex.compile(
+    r"---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", regex.DOTALL
+)
 # Hugo's TOML front matter, and the one-line string values in it that are read as copy.
-_TOML_FRONT_MATTER = regex.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)",
-                                   regex.DOTALL)  # fmt: skip
-_TOML_VALUE = regex.compile(r"""^[ \t]*(?:title|description|summary)[ \t]*=[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')""",
-                            regex.MULTILINE)  # fmt: skip
+_TOML_FRONT_MATTER = regex.compile(
+    r"\+\+\+[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)", regex.DOTALL
+)
+_TOML_VALUE = regex.compile(
+    r"""^[ \t]*(?:title|description|summary)[ \t]*=[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')""",
+    regex.MULTILINE,
+)
 _ATX_OPEN = regex.compile(r"[ \t]*#{1,6}[ \t]*")
 _EMPHASIS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 
@@ -146,8 +151,9 @@ def _expect(content: _Content, cursor: int, text: str) -> int:
     raise _Misaligned
 
 
-def _walk(tokens: Sequence[Token], content: _Content, cursor: int, builder: Builder,
-          found: list[Segment]) -> int:  # fmt: skip
+def _walk(
+    tokens: Sequence[Token], content: _Content, cursor: int, builder: Builder, found: list[Segment]
+) -> int:
     """Add the text of inline tokens to `builder` (alt and titles to `found`); return the cursor."""
     text = content.text
     index = 0
@@ -172,7 +178,11 @@ def _walk(tokens: Sequence[Token], content: _Content, cursor: int, builder: Buil
             if not text.startswith("\n", start):
                 raise _Misaligned
             # A soft break reads as a space; a hard break is a new line.
-            builder.add(" " if kind == "softbreak" else "\n", content.at(cursor), content.span(start, start + 1)[1])
+            builder.add(
+                " " if kind == "softbreak" else "\n",
+                content.at(cursor),
+                content.span(start, start + 1)[1],
+            )
             cursor = start + 1
         elif kind in _EMPHASIS:
             cursor = _expect(content, cursor, token.markup) + len(token.markup)
@@ -232,7 +242,9 @@ def _link_tail(content: _Content, pos: int, found: list[Segment]) -> int:
             title = parseLinkTitle(text, index, len(text))
             if index != after and title.ok:
                 builder = Builder()
-                builder.literal(text, index + 1, title.pos - 1, content.where, entities=True, escapes=True)
+                builder.literal(
+                    text, index + 1, title.pos - 1, content.where, entities=True, escapes=True
+                )
                 builder.flush(found)
                 index = _skip_space(text, title.pos)
         if text.startswith(")", index):
@@ -312,8 +324,11 @@ def _segments(source: str) -> list[Segment]:
             found.extend(shifted(s, start) for s in html.segments(source[start:stop]))
         elif token.type == "inline" and token.map:
             opener = tokens[number - 1]
-            kind = {"heading_open": "atx" if opener.markup.startswith("#") else "setext",
-                    "th_open": "cell", "td_open": "cell"}.get(opener.type, "paragraph")  # fmt: skip
+            kind = {
+                "heading_open": "atx" if opener.markup.startswith("#") else "setext",
+                "th_open": "cell",
+                "td_open": "cell",
+            }.get(opener.type, "paragraph")
             before = len(found)
             builder = Builder()
             try:
@@ -331,4 +346,6 @@ def _segments(source: str) -> list[Segment]:
 
 
 segments: Callable[[str], tuple[Segment, ...]] = without_bom(_segments)
-segments.__doc__ = "Return the copy of a Markdown file, one segment per block, alt text and titles apart."
+segments.__doc__ = (
+    "Return the copy of a Markdown file, one segment per block, alt text and titles apart."
+)

@@ -12,8 +12,10 @@ from claimlint.model import Segment
 from claimlint.sources.mapping import Builder, without_bom
 
 # A keyword line (msgid "…", msgstr[1] "…") or a continuation line ("…"); comments start with #.
-_LINE = regex.compile(r'^[ \t]*(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+)?("(?:[^"\\]|\\.)*")',
-                      regex.MULTILINE)  # fmt: skip
+_LINE = regex.compile(
+    r'^[ \t]*(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+)?("(?:[^"\\]|\\.)*")',
+    regex.MULTILINE,
+)
 _ESCAPE = regex.compile(r"\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)", regex.DOTALL)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
@@ -59,7 +61,9 @@ def _text(source: str, spans: list[tuple[int, int]]) -> str:
 
 def _segments(source: str) -> list[Segment]:
     entries = [e for e in _entries(source) if _text(source, e.get("msgid", []))]  # no header
-    translated = any(_text(source, spans) for e in entries for k, spans in e.items() if k.startswith("msgstr"))
+    translated = any(
+        _text(source, spans) for e in entries for k, spans in e.items() if k.startswith("msgstr")
+    )
     wanted = ("msgstr",) if translated else ("msgid", "msgid_plural")
     found: list[Segment] = []
     for entry in entries:
