@@ -63,7 +63,10 @@ def _fold(text: str) -> str:
 
 def _weight(literal: str) -> float:
     """How rarely a literal turns up in copy: a Han, kana or Hangul character says as much as a
-    short word, a Latin letter little, a space or a digit less."""
+    short word, a Latin letter little, a space or a digit less; and two or three Latin letters
+    are in every line ('de', 'en', 'the')."""
+    if literal.isascii() and len(literal.strip()) <= 3:
+        return 0.3 * len(literal)
     weight = 0.0
     for char in literal:
         if char.isascii():
