@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, groupby
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -298,15 +298,19 @@ class _Plan:
             positions = [p for pattern in candidates for p in self.positions.get(pattern, ())]
             yield [self.probes[p] for p in sorted(positions + self.unknown)]
 
-    def could_match(self, pattern: regex.Pattern[str], texts: Sequence[str]) -> bool:
-        """Tell whether a document rule's pattern is worth running on the document's texts."""
-        if self.prefilter is None or pattern not in self.prefilter.known:
-            return True
-        return pattern in self.prefilter.candidates(["\n".join(texts)])[0]
+    def document_patterns(self, texts: Sequence[str]) -> Callable[[Patterns], list[Any]]:
+        """Return a filter of a document rule's patterns down to those worth running on `texts`."""
+        if self.prefilter is None:
+            return lambda table: [p for ps in table.values() for p in ps]
+        candidates = self.prefilter.candidates(["\n".join(texts)])[0]
+        known = self.prefilter.known
+        return lambda table: [
+            p for ps in table.values() for p in ps if p in candidates or p not in known
+        ]
 
 
-def _any_match(table: Patterns, texts: Sequence[str]) -> bool:
-    return any(p.search(t) for ps in table.values() for p in ps for t in texts)
+def _any_match(patterns: Sequence[Any], texts: Sequence[str]) -> bool:
+    return any(p.search(t) for p in patterns for t in texts)
 
 
 def find(document: Document, pack: RulePack) -> list[Finding]:
@@ -328,8 +332,10 @@ def find(document: Document, pack: RulePack) -> list[Finding]:
         for segment, normal in zip(document.segments, normalized):
             run.disguises(rule, normal, segment)
     claims = any(f.category not in NOT_CLAIMS for f in run.findings)
-    for rule in (r for r in pack.rules if r.scope == "document"):
-        needed = (claims and rule.when_claims) or _any_match(rule.when, texts)
-        if needed and not _any_match(rule.patterns, texts):
+    document_rules = [r for r in pack.rules if r.scope == "document"]
+    worth_running = plan.document_patterns(texts) if document_rules else None
+    for rule in document_rules:
+        needed = (claims and rule.when_claims) or _any_match(worth_running(rule.when), texts)
+        if needed and not _any_match(worth_running(rule.patterns), texts):
             run.add(rule, 0, 0, None)
     return sorted(set(run.findings))
