@@ -77,7 +77,7 @@ def pack_vocabulary() -> frozenset[str]:
         from claimlint import rules
 
         extra = sorted(Path(__file__).resolve().parent.parent.glob("packs/*.yaml"))
-        return rules.load(extend=extra, verify=False).vocabulary
+        return frozenset(rules.load(extend=extra, verify=False).vocabulary)
     except Exception:  # noqa: BLE001 - no pack to hand: a few patterns stand in
         return vocabulary(PATTERNS)
 

@@ -171,6 +171,13 @@ class Prefilter:
                 by_literal.setdefault(literal, set()).add(index)
         self.always = frozenset(always)
         self.by_literal = {literal: frozenset(indexes) for literal, indexes in by_literal.items()}
+        # For the pure scan: literals by their first three characters (shorter ones apart), so
+        # that only the literals whose start occurs in a text are looked for in it.
+        self.short = [(lit, ix) for lit, ix in self.by_literal.items() if len(lit) < 3]
+        self.by_start: dict[str, list[tuple[str, frozenset[int]]]] = {}
+        for literal, indexes in self.by_literal.items():
+            if len(literal) >= 3:
+                self.by_start.setdefault(literal[:3], []).append((literal, indexes))
         self.automaton = self._automaton() if automaton and ahocorasick and by_literal else None
 
     def _automaton(self) -> Any:
@@ -186,7 +193,14 @@ class Prefilter:
         if self.automaton is not None:
             found = [{i for _, indexes in self.automaton.iter(f) for i in indexes} for f in folded]
         else:  # find the literals of the whole batch once, then test only those per text
-            whole = "\n".join(folded)
-            present = [(lit, ix) for lit, ix in self.by_literal.items() if lit in whole]
+            present = self._present("\n".join(folded))
             found = [{i for lit, ix in present if lit in f for i in ix} for f in folded]
         return [frozenset(self.patterns[i] for i in indexes | self.always) for indexes in found]
+
+    def _present(self, folded: str) -> list[tuple[str, frozenset[int]]]:
+        """The literals that occur in a folded text, without testing every one of them."""
+        starts = {folded[i : i + 3] for i in range(len(folded) - 2)} & self.by_start.keys()
+        present = [(lit, ix) for lit, ix in self.short if lit in folded]
+        for start in starts:
+            present += [(lit, ix) for lit, ix in self.by_start[start] if lit in folded]
+        return present

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -182,6 +182,46 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
+
+
+class LazyWords:
+    """The pack's vocabulary, kept as one string in the cache and made a set when first asked.
+
+    Only the slow path of normalisation (spaced or leet-spelt words) consults it.
+    """
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words: frozenset[str] | None = frozenset(words)
+        self._text = "\n".join(sorted(self._words))
+
+    def words(self) -> frozenset[str]:
+        """The vocabulary as a set."""
+        if self._words is None:
+            self._words = frozenset(self._text.split("\n")) if self._text else frozenset()
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words())
+
+    def __len__(self) -> int:
+        return len(self.words())
+
+    def __bool__(self) -> bool:
+        return bool(self._text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _revive_words, (self._text,)
+
+
+def _revive_words(text: str) -> LazyWords:
+    words = LazyWords.__new__(LazyWords)
+    words._text, words._words = text, None
+    return words
 
 
 def _revive(pattern: str, blob: bytes) -> LazyPattern:
@@ -448,7 +488,7 @@ def _build_pack(paths: Sequence[Path], user_packs: Sequence[Path], *, verify: bo
         if path in user_packs:
             to_verify |= touched
     built = tuple(_build(drafts[code]) for code in sorted(drafts))
-    words = normalize.vocabulary(p for d in drafts.values() for p in d.raw_patterns)
+    words = LazyWords(normalize.vocabulary(p for d in drafts.values() for p in d.raw_patterns))
     frozen = {
         lang: Guards(**{k: tuple(v) for k, v in table.items()}) for lang, table in guards.items()
     }

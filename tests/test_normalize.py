@@ -266,7 +266,7 @@ SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
 @pytest.mark.skipif(not SEEDS, reason="the shared seed corpus is not beside the repository")
 @pytest.mark.parametrize("path", SEEDS, ids=[p.name[:3] for p in SEEDS])
 def test_seed_lines(path: Path) -> None:
-    words = rules.default_pack().vocabulary | VOCAB
+    words = frozenset(rules.default_pack().vocabulary) | VOCAB
     lines = path.read_text(encoding="utf-8").splitlines()
     disguised = [bool(normalize(line, words).disguises) for line in lines]
     if path.name.startswith("004"):
