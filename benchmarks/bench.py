@@ -122,7 +122,9 @@ def synthetic_pack(into: Path, copies: int = 2) -> tuple[Path, int, int]:
         for rule in (r for r in pack.rules if r.scope == "span"):
             patterns, examples = {}, {}
             for language, compiled in rule.patterns.items():
-                mutated = [_mutate(p.pattern, salt) for p in compiled]
+                mutated = [
+                    _mutate(p.pattern.removeprefix(rules.SIMPLE_CASE), salt) for p in compiled
+                ]
                 flags = [_mutate(t, salt) for t in rule.examples.get(language, ((), ())).flag]
                 trial = {
                     "version": 1,

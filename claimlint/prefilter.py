@@ -143,7 +143,8 @@ def _required(items: Any) -> Factors | None:
 
 def factors(pattern: str) -> Factors | None:
     """Return casefolded literals of which every match of `pattern` contains one, or None."""
-    pattern = pattern.removeprefix("(?-f)")  # the loader's simple-case-folding switch
+    while pattern.startswith("(?-f)"):  # the loader's simple-case-folding switch
+        pattern = pattern.removeprefix("(?-f)")
     if _REGEX_ONLY.search(pattern):
         return None
     try:
