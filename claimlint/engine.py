@@ -203,13 +203,18 @@ class _Run:
         for _, group in groupby(probes, key=lambda probe: probe.rule.code):
             claims, excused = [], []
             for rule, language, pattern in group:
-                for start, end in self._matches(rule, language, pattern, where, begin, stop):
-                    judged = (
-                        claims
-                        if _is_claim(rule, language, where, start, end, self.pack)
-                        else excused
-                    )
-                    judged.append((start, end, rule, language))
+                try:
+                    for m in pattern.finditer(where.text, begin, stop, timeout=PATTERN_TIMEOUT):
+                        start, end = m.span()
+                        if end > start:
+                            judged = (
+                                claims
+                                if _is_claim(rule, language, where, start, end, self.pack)
+                                else excused
+                            )
+                            judged.append((start, end, rule, language))
+                except TimeoutError:
+                    self.timeout(rule, language, where.source_span(begin, begin)[0])
             taken: list[tuple[int, int]] = []
             for start, end, rule, language in sorted(claims, key=lambda c: c[0] - c[1]):
                 vetoed = any(
@@ -219,22 +224,6 @@ class _Run:
                     continue
                 taken.append((start, end))
                 self.add(rule, *where.source_span(start, end), language)
-
-    def _matches(
-        self,
-        rule: Rule,
-        language: str,
-        pattern: regex.Pattern[str],
-        where: _Text,
-        begin: int,
-        stop: int,
-    ) -> Iterator[tuple[int, int]]:
-        try:
-            for m in pattern.finditer(where.text, begin, stop, timeout=PATTERN_TIMEOUT):
-                if m.end() > m.start():
-                    yield m.span()
-        except TimeoutError:
-            self.timeout(rule, language, where.source_span(begin, begin)[0])
 
     def disguises(self, rule: Rule, normalized: Normalized, segment: Segment) -> None:
         """Add one finding per line that holds disguised words, on the first of them."""
@@ -294,7 +283,7 @@ class _Plan:
         if self.prefilter is None:
             yield from (self.probes for _ in lines)
             return
-        for candidates in self.prefilter.candidates(lines):
+        for candidates in self.prefilter.line_candidates(lines):
             positions = [p for pattern in candidates for p in self.positions.get(pattern, ())]
             yield [self.probes[p] for p in sorted(positions + self.unknown)]
 
@@ -302,11 +291,23 @@ class _Plan:
         """Return a filter of a document rule's patterns down to those worth running on `texts`."""
         if self.prefilter is None:
             return lambda table: [p for ps in table.values() for p in ps]
-        candidates = self.prefilter.candidates(["\n".join(texts)])[0]
+        candidates = self.prefilter.candidates(["\n".join(texts)], every_clause=False)[0]
         known = self.prefilter.known
         return lambda table: [
             p for ps in table.values() for p in ps if p in candidates or p not in known
         ]
+
+
+_plans: dict[int, tuple[RulePack, _Plan]] = {}
+
+
+def _plan(pack: RulePack) -> _Plan:
+    """The plan of a pack, made once: a run checks many documents with the same pack."""
+    kept = _plans.get(id(pack))
+    if kept is None or kept[0] is not pack:
+        _plans.clear()  # one pack at a time; holding the pack keeps its id from being reused
+        kept = _plans[id(pack)] = (pack, _Plan(pack))
+    return kept[1]
 
 
 def _any_match(patterns: Sequence[Any], texts: Sequence[str]) -> bool:
@@ -316,7 +317,7 @@ def _any_match(patterns: Sequence[Any], texts: Sequence[str]) -> bool:
 def find(document: Document, pack: RulePack) -> list[Finding]:
     """Return the findings of every rule of `pack` in `document`, sorted."""
     run = _Run(document, pack)
-    plan = _Plan(pack)
+    plan = _plan(pack)
     normalized = [normalize(segment.text, pack.vocabulary) for segment in document.segments]
     texts = [n.text for n in normalized]
     units = [

@@ -74,7 +74,12 @@ def as_dict(finding: Finding) -> dict[str, Any]:
 
 def json_array(report: Report) -> str:
     """A JSON array of findings, each with the keys of the output contract."""
-    return json.dumps([as_dict(f) for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+    if not report.findings:
+        return "[]\n"
+    # One finding per line: readable and diffable, and written by json's C encoder (indent=
+    # makes json fall back to its pure-Python encoder, which dominated large reports).
+    rows = ",\n".join("  " + json.dumps(as_dict(f), ensure_ascii=False) for f in report.findings)
+    return "[\n" + rows + "\n]\n"
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:

@@ -44,33 +44,42 @@ Factors = frozenset[str]
 
 _MARKS = regex.compile(r"\p{M}+")
 _SPACES = regex.compile(r"\s+")
+_SPACES_IN_LINE = regex.compile(r"[^\S\n]+")
 # Letters that patterns write as alternatives of each other: Arabic and Persian yeh and kaf, d/đ.
 _SAME = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "đ": "d"})
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, spaces: regex.Pattern[str] = _SPACES) -> str:
     """Casefold and drop accents and other marks, on literals and texts alike.
 
     Dropping the same characters from both keeps every literal inside every text that holds it,
     and lets '[οό]' or '[eé]' in a pattern stay part of one long literal instead of cutting it.
-    Runs of white space become one space, so that '\\s+' joins the words around it too.
+    Runs of white space (`spaces`) become one space, so that '\\s+' joins the words around it too.
     """
     folded = text.casefold()
     if not folded.isascii():
         folded = _MARKS.sub("", unicodedata.normalize("NFD", folded)).translate(_SAME)
-    return _SPACES.sub(" ", folded)
+    return spaces.sub(" ", folded)
+
+
+_COMMON_MARKS = set(" ,.;:-'\"()!?")  # in nearly every line of copy
 
 
 def _weight(literal: str) -> float:
     """How rarely a literal turns up in copy: a Han, kana or Hangul character says as much as a
-    short word, a Latin letter little, a space or a digit less; and two or three Latin letters
-    are in every line ('de', 'en', 'the')."""
-    if literal.isascii() and len(literal.strip()) <= 3:
+    short word, a Latin letter little, a digit less, common punctuation nothing; and two or
+    three Latin letters are in every line ('de', 'en', 'the')."""
+    if literal.isascii() and literal.strip().isalpha() and len(literal.strip()) <= 3:
         return 0.3 * len(literal)
     weight = 0.0
     for char in literal:
         if char.isascii():
-            weight += 1.0 if char.isalpha() else 0.5
+            if char.isalpha():
+                weight += 1.0
+            elif char.isdigit():
+                weight += 0.3
+            else:
+                weight += 0.1 if char in _COMMON_MARKS else 0.8
         elif (
             "\u1100" <= char <= "\u11ff"
             or "\u2e80" <= char <= "\ud7af"
@@ -82,12 +91,15 @@ def _weight(literal: str) -> float:
     return weight
 
 
+def _telling(factors: Factors) -> tuple[float, int]:
+    """How selective a requirement is: its least telling literal tells most, then the fewest."""
+    return min(map(_weight, factors)), -len(factors)
+
+
 def _best(candidates: Iterable[Factors]) -> Factors | None:
-    """The most selective requirement: its least telling literal tells most, then the fewest."""
+    """The most selective of several requirements."""
     options = [c for c in candidates if c]
-    if not options:
-        return None
-    return max(options, key=lambda c: (min(map(_weight, c)), -len(c)))
+    return max(options, key=_telling) if options else None
 
 
 def _is_space(op: Any, value: Any) -> bool:
@@ -108,15 +120,16 @@ def _variants(op: Any, value: Any) -> set[str] | None:
     return None
 
 
-def _required(items: Any) -> Factors | None:
-    """Literals of which a match of the parsed sequence `items` must contain one (None: unknown)."""
-    candidates: list[Factors] = []
+def _required(items: Any) -> list[Factors]:
+    """Sets of literals of which a match of the parsed sequence `items` holds one each: every
+    set is required, so a text must hold a literal of each before the pattern is worth running."""
+    required: list[Factors] = []
     runs = {""}  # the spellings of the literal run so far
 
     def end_run() -> None:
         nonlocal runs
         if "" not in runs:
-            candidates.append(frozenset(runs))
+            required.append(frozenset(runs))
         runs = {""}
 
     for op, value in items:
@@ -128,48 +141,63 @@ def _required(items: Any) -> Factors | None:
             continue
         end_run()
         if op is _SUBPATTERN:
-            candidates.append(_required(value[-1]) or frozenset())
+            required += _required(value[-1])
         elif op is _BRANCH:
-            branches = [_required(branch) for branch in value[1]]
+            # One alternative matches: the union of each one's most telling set is required.
+            branches = [_best(_required(branch)) for branch in value[1]]
             if all(branches):
-                candidates.append(frozenset().union(*branches))  # type: ignore[arg-type]
+                required.append(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in _REPEATS and value[0] >= 1:
-            candidates.append(_required(value[2]) or frozenset())
+            required += _required(value[2])
         elif op is _ASSERT and value[0] == 1:  # a lookahead's text must be there too
-            candidates.append(_required(value[1]) or frozenset())
+            required += _required(value[1])
     end_run()
-    return _best(candidates)
+    return required
 
 
-def factors(pattern: str) -> Factors | None:
-    """Return casefolded literals of which every match of `pattern` contains one, or None."""
+def requirements(pattern: str) -> tuple[Factors, ...]:
+    """Return every set of casefolded literals of which a match of `pattern` holds one, the most
+    telling first; () when none can be worked out (the pattern must always run)."""
     while pattern.startswith("(?-f)"):  # the loader's simple-case-folding switch
         pattern = pattern.removeprefix("(?-f)")
     if _REGEX_ONLY.search(pattern):
-        return None
+        return ()
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except (re.error, OverflowError, RecursionError, ValueError):
-        return None
-    found = _required(parsed)
-    if not found:
-        return None
-    return None if any(not literal.strip() for literal in found) else found
+        return ()
+    found = dict.fromkeys(f for f in _required(parsed) if all(literal.strip() for literal in f))
+    return tuple(sorted(found, key=_telling, reverse=True))  # stable: ties keep pattern order
+
+
+def factors(pattern: str) -> Factors | None:
+    """Return the most telling set of literals of which every match of `pattern` holds one."""
+    found = requirements(pattern)
+    return found[0] if found else None
 
 
 class Prefilter:
-    """Finds, in one pass over a text, which of a list of patterns could match it."""
+    """Finds, in one pass over a text, which of a list of patterns could match it.
+
+    The scan looks for each pattern's most telling set of literals; a pattern found that way is
+    kept only if the text also holds a literal of each of its other required sets, which one
+    compiled check per pattern tells.
+    """
 
     def __init__(self, patterns: Iterable[regex.Pattern[str]], *, automaton: bool = True) -> None:
         self.patterns = tuple(dict.fromkeys(patterns))  # each compiled pattern once, in order
         self.known = frozenset(self.patterns)
         always, by_literal = set(), {}
+        self.also: dict[int, tuple[tuple[str, ...], ...]] = {}  # a pattern's other required sets
         for index, pattern in enumerate(self.patterns):
-            found = factors(pattern.pattern)
-            if found is None:
+            found = requirements(pattern.pattern)
+            if not found:
                 always.add(index)
-            for literal in found or ():
+                continue
+            for literal in found[0]:
                 by_literal.setdefault(literal, set()).add(index)
+            if len(found) > 1:
+                self.also[index] = tuple(tuple(sorted(f)) for f in found[1:])
         self.always = frozenset(always)
         self.by_literal = {literal: frozenset(indexes) for literal, indexes in by_literal.items()}
         # For the pure scan: literals by their first three characters (shorter ones apart), so
@@ -188,15 +216,33 @@ class Prefilter:
         automaton.make_automaton()
         return automaton
 
-    def candidates(self, texts: Sequence[str]) -> list[frozenset[regex.Pattern[str]]]:
-        """Return, for each text, the patterns that could match it (unknown patterns could too)."""
-        folded = [_fold(text) for text in texts]
+    def line_candidates(self, lines: Sequence[str]) -> list[frozenset[regex.Pattern[str]]]:
+        """As `candidates`, for texts without line breaks, folded together in one go."""
+        return self.candidates(_fold("\n".join(lines), _SPACES_IN_LINE).split("\n"), folded=True)
+
+    def candidates(
+        self, texts: Sequence[str], *, every_clause: bool = True, folded: bool = False
+    ) -> list[frozenset[regex.Pattern[str]]]:
+        """Return, for each text, the patterns that could match it (unknown patterns could too).
+
+        `every_clause` False skips the check of the other required sets: a larger superset,
+        quicker to find in long texts. `folded` says the texts are folded already.
+        """
+        folded_texts = texts if folded else [_fold(text) for text in texts]
         if self.automaton is not None:
-            found = [{i for _, indexes in self.automaton.iter(f) for i in indexes} for f in folded]
+            automaton = self.automaton
+            found = [{i for _, ix in automaton.iter(f) for i in ix} for f in folded_texts]
         else:  # find the literals of the whole batch once, then test only those per text
-            present = self._present("\n".join(folded))
-            found = [{i for lit, ix in present if lit in f for i in ix} for f in folded]
-        return [frozenset(self.patterns[i] for i in indexes | self.always) for indexes in found]
+            present = self._present("\n".join(folded_texts))
+            found = [{i for lit, ix in present if lit in f for i in ix} for f in folded_texts]
+        also = self.also if every_clause else {}
+        patterns, always = self.patterns, [self.patterns[i] for i in self.always]
+        return [
+            frozenset(
+                [patterns[i] for i in indexes if i not in also or _holds(f, also[i])] + always
+            )
+            for f, indexes in zip(folded_texts, found)
+        ]
 
     def _present(self, folded: str) -> list[tuple[str, frozenset[int]]]:
         """The literals that occur in a folded text, without testing every one of them."""
@@ -205,3 +251,15 @@ class Prefilter:
         for start in starts:
             present += [(lit, ix) for lit, ix in self.by_start[start] if lit in folded]
         return present
+
+
+def _holds(folded: str, required: Sequence[Sequence[str]]) -> bool:
+    """Tell whether a folded text holds a literal of every one of the `required` sets."""
+    # Plain loops: quicker than a compiled check per pattern, and nothing to compile at start-up.
+    for literals in required:
+        for literal in literals:
+            if literal in folded:
+                break
+        else:
+            return False
+    return True
