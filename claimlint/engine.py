@@ -200,26 +200,25 @@ class _Run:
         if another language finds it negated, questioned or excused, it is no claim. Of
         overlapping claims the longest is reported: it names the claim most completely.
         """
-        for _, group in groupby(probes, key=lambda probe: probe.rule.code):
-            claims, excused = [], []
-            for rule, language, pattern in group:
-                try:
-                    for m in pattern.finditer(where.text, begin, stop, timeout=PATTERN_TIMEOUT):
-                        start, end = m.span()
-                        if end > start:
-                            judged = (
-                                claims
-                                if _is_claim(rule, language, where, start, end, self.pack)
-                                else excused
-                            )
-                            judged.append((start, end, rule, language))
-                except TimeoutError:
-                    self.timeout(rule, language, where.source_span(begin, begin)[0])
+        text, pack = where.text, self.pack
+        found: list[tuple[Rule, str, int, int, bool]] = []
+        for rule, language, pattern in probes:
+            try:
+                for m in pattern.finditer(text, begin, stop, timeout=PATTERN_TIMEOUT):
+                    start, end = m.span()
+                    if end > start:
+                        claim = _is_claim(rule, language, where, start, end, pack)
+                        found.append((rule, language, start, end, claim))
+            except TimeoutError:
+                self.timeout(rule, language, where.source_span(begin, begin)[0])
+        # Probes come in the pack's order, so each rule's matches are together.
+        for _, group in groupby(found, key=lambda match: match[0].code):
+            matches = list(group)
+            excused = [(s, e, lang) for _, lang, s, e, claim in matches if not claim]
             taken: list[tuple[int, int]] = []
-            for start, end, rule, language in sorted(claims, key=lambda c: c[0] - c[1]):
-                vetoed = any(
-                    s < end and start < e and lang != language for s, e, _, lang in excused
-                )
+            claims = sorted((m for m in matches if m[4]), key=lambda m: m[2] - m[3])
+            for rule, language, start, end, _ in claims:
+                vetoed = any(s < end and start < e and lang != language for s, e, lang in excused)
                 if vetoed or any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))

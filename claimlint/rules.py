@@ -241,6 +241,24 @@ def _compile(pattern: Any, where: str, context: _Context, line: int) -> Any:
         ) from None
 
 
+# Guards the matcher only asks "does any cue match here?": one search of their union answers.
+_EXISTENCE_CUES = {"negation_before", "negation_after", "question"}
+_UNJOINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z-]+\)")  # backreferences, global flags
+
+
+def _any_of(cues: Sequence[LazyPattern]) -> tuple[LazyPattern, ...]:
+    """One pattern matching where any of `cues` matches, or the cues as they are if they will
+    not join (a backreference's number would change)."""
+    bodies = [cue.pattern.removeprefix(SIMPLE_CASE) for cue in cues]
+    if len(cues) < 2 or any(_UNJOINABLE.search(b) for b in bodies):
+        return tuple(cues)
+    try:
+        joined = regex.compile(SIMPLE_CASE + "|".join(f"(?:{b})" for b in bodies), FLAGS)
+    except (regex.error, ValueError):
+        return tuple(cues)
+    return (LazyPattern(joined),)
+
+
 def _pattern_table(
     value: Any, where: str, context: _Context, line: int, *, keys: regex.Pattern[str] = LANGUAGE
 ) -> dict[str, list[tuple[str, regex.Pattern[str]]]]:
@@ -490,7 +508,8 @@ def _build_pack(paths: Sequence[Path], user_packs: Sequence[Path], *, verify: bo
     built = tuple(_build(drafts[code]) for code in sorted(drafts))
     words = LazyWords(normalize.vocabulary(p for d in drafts.values() for p in d.raw_patterns))
     frozen = {
-        lang: Guards(**{k: tuple(v) for k, v in table.items()}) for lang, table in guards.items()
+        lang: Guards(**{k: _any_of(v) if k in _EXISTENCE_CUES else tuple(v) for k, v in t.items()})
+        for lang, t in guards.items()
     }
     pack = RulePack(built, dict(sorted(frozen.items())), words)
     pack = pack._replace(prefilter=Prefilter(pack.patterns()))
