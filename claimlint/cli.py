@@ -16,7 +16,7 @@ import click
 from claimlint import __version__, baseline, config, rules, selection, sources
 from claimlint.engine import tool_finding
 from claimlint.errors import ClaimlintError
-from claimlint.formatters import FORMATTERS, Report
+from claimlint.formatters import FORMATTERS, Writer
 from claimlint.lint import lint_document
 from claimlint.model import Finding, Rule, RulePack, Severity
 
@@ -124,8 +124,11 @@ def _work(path: str) -> tuple[list[Finding], str | None]:
     return _check_one(path, _worker["job"])
 
 
-def check_files(files: Sequence[str], job: Job, jobs: int) -> tuple[list[Finding], list[str]]:
-    """Check every file; return the findings and the lines about files that could not be checked."""
+def check_files(
+    files: Sequence[str], job: Job, jobs: int
+) -> Iterator[tuple[list[Finding], str | None]]:
+    """Check every file; yield, in the files' order, each one's findings and, if it could not be
+    checked, the line that says why."""
     if jobs == 0:
         jobs = (
             min(os.cpu_count() or 1, len(files) // PARALLEL_FROM)
@@ -144,11 +147,9 @@ def check_files(files: Sequence[str], job: Job, jobs: int) -> tuple[list[Finding
             initializer=_start_worker,
             initargs=(job,),
         ) as pool:
-            results = list(pool.map(_work, files, chunksize=16))
+            yield from pool.map(_work, files, chunksize=16)
     else:
-        results = [_check_one(path, job) for path in files]
-    findings = [finding for found, _ in results for finding in found]
-    return findings, [error for _, error in results if error is not None]
+        yield from (_check_one(path, job) for path in files)
 
 
 # ---------------------------------------------------------------------------- settings
@@ -268,8 +269,7 @@ def _with(options: list[Any]) -> Any:
     return decorate
 
 
-def _statistics(findings: Sequence[Finding]) -> str:
-    counts = Counter((f.code, f.name) for f in findings)
+def _statistics(counts: Counter[tuple[str, str]]) -> str:
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return "".join(f"{count:5}  {code}  {name}\n" for (code, name), count in rows)
 
@@ -345,48 +345,71 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         not options["no_suppress"],
         known,
     )
-    files = list(discover(paths or (".",), settings))
-    findings, errors = check_files(files, job, options["jobs"])
-    for error in errors:
-        click.echo(error, err=True)
-    findings = sorted(
-        f
-        for f in findings
-        if selection.is_selected(f.code, f.name, f.category, settings.select, settings.ignore)
-    )
-    if options["write_baseline"]:
-        baseline.write(Path(options["write_baseline"]), findings)
-        click.echo(f"{len(findings)} findings recorded in {options['write_baseline']}", err=True)
-        sys.exit(ExitCode.ERROR if errors else ExitCode.CLEAN)
-    if options["baseline_file"]:
-        try:
-            findings = baseline.new_findings(
-                findings, baseline.read(Path(options["baseline_file"]))
-            )
-        except ClaimlintError as error:
-            raise Fatal(str(error)) from None
-    names = [(job.stdin_name or "<stdin>") if f == "-" else f for f in files]
-    report = Report(findings, pack.rules, names)
+    name = {"-": job.stdin_name or "<stdin>"}
+    # Findings are reported sorted by path: checking the files in that order lets each file's
+    # report be written as soon as it is done, so that no run holds every finding.
+    files = sorted(dict.fromkeys(discover(paths or (".",), settings)), key=lambda f: name.get(f, f))
+    names = [name.get(f, f) for f in files]
+    known = _read_baseline(options["baseline_file"])
     fmt, output_file = options["fmt"], options["output_file"]
-    if output_file:
-        Path(output_file).write_text(FORMATTERS[fmt](report), encoding="utf-8")
+    recording = options["write_baseline"]
+    writers, streams = [], []
+    if output_file and not recording:
+        streams.append(open(output_file, "w", encoding="utf-8"))  # noqa: SIM115 - closed below
+        writers.append(Writer(fmt, streams[-1].write, pack.rules, names))
         fmt = "text"
-    click.echo(
-        _statistics(findings) if options["statistics"] else FORMATTERS[fmt](report), nl=False
-    )
+    if not (options["statistics"] or recording):
+        writers.append(Writer(fmt, lambda piece: click.echo(piece, nl=False), pack.rules, names))
+    counts: Counter[tuple[str, str]] = Counter()
+    recorded: list[Finding] = []
+    errors, failing = 0, False
+    try:
+        for found, error in check_files(files, job, options["jobs"]):
+            if error is not None:
+                errors += 1
+                click.echo(error, err=True)
+            found = sorted(
+                f
+                for f in found
+                if selection.is_selected(
+                    f.code, f.name, f.category, settings.select, settings.ignore
+                )
+            )
+            if known is not None and not recording:  # a new baseline records everything
+                found = baseline.new_findings(found, known)
+            recorded += found if recording else ()
+            counts.update((f.code, f.name) for f in found)
+            failing = failing or any(f.severity >= settings.fail_on for f in found)
+            for writer in writers:
+                writer.add(found)
+        for writer in writers:
+            writer.close()
+    finally:
+        for stream in streams:
+            stream.close()
+    if recording:
+        baseline.write(Path(recording), recorded)
+        click.echo(f"{len(recorded)} findings recorded in {recording}", err=True)
+        sys.exit(ExitCode.ERROR if errors else ExitCode.CLEAN)
+    total = sum(counts.values())
+    if options["statistics"]:
+        click.echo(_statistics(counts), nl=False)
     if fmt == "text":
-        checked = len(files) - len(errors)
-        noun = "finding" if len(findings) == 1 else "findings"
-        click.echo(
-            f"{len(findings)} {noun} in {checked} {'file' if checked == 1 else 'files'}", err=True
-        )
+        checked = len(files) - errors
+        noun = "finding" if total == 1 else "findings"
+        click.echo(f"{total} {noun} in {checked} {'file' if checked == 1 else 'files'}", err=True)
     if errors:
         sys.exit(ExitCode.ERROR)
-    sys.exit(
-        ExitCode.FINDINGS
-        if any(f.severity >= settings.fail_on for f in findings)
-        else ExitCode.CLEAN
-    )
+    sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+
+
+def _read_baseline(path: str | None) -> frozenset[str] | None:
+    if not path:
+        return None
+    try:
+        return baseline.read(Path(path))
+    except ClaimlintError as error:
+        raise Fatal(str(error)) from None
 
 
 def _rule_line(rule: Rule) -> str:

@@ -72,14 +72,15 @@ def as_dict(finding: Finding) -> dict[str, Any]:
     return record
 
 
-def json_array(report: Report) -> str:
-    """A JSON array of findings, each with the keys of the output contract."""
-    if not report.findings:
-        return "[]\n"
+def _json_rows(report: Report) -> str:
     # One finding per line: readable and diffable, and written by json's C encoder (indent=
     # makes json fall back to its pure-Python encoder, which dominated large reports).
-    rows = ",\n".join("  " + json.dumps(as_dict(f), ensure_ascii=False) for f in report.findings)
-    return "[\n" + rows + "\n]\n"
+    return ",\n".join("  " + json.dumps(as_dict(f), ensure_ascii=False) for f in report.findings)
+
+
+def json_array(report: Report) -> str:
+    """A JSON array of findings, each with the keys of the output contract."""
+    return "[\n" + _json_rows(report) + "\n]\n" if report.findings else "[]\n"
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -276,3 +277,58 @@ FORMATTERS: dict[str, Formatter] = {
     "gitlab": gitlab,
     "junit": junit,
 }
+
+
+class _Frame(NamedTuple):
+    """How a format's pieces join: what opens it, goes between files, closes it, or stands alone."""
+
+    body: Formatter
+    opening: str = ""
+    between: str = ""
+    closing: str = ""
+    empty: str = ""
+
+
+# Formats whose report is the reports of its files joined: written file by file, so a run over
+# a large site never holds every finding. The others need the whole run and are written at the end.
+_FRAMES = {
+    "text": _Frame(text),
+    "concise": _Frame(concise),
+    "grouped": _Frame(grouped, between="\n"),
+    "github": _Frame(github),
+    "json": _Frame(_json_rows, "[\n", ",\n", "\n]\n", "[]\n"),
+}
+
+
+class Writer:
+    """Writes a report of one format as the findings of each file come in."""
+
+    def __init__(
+        self,
+        fmt: str,
+        write: Callable[[str], Any],
+        rules: Sequence[Rule] = (),
+        files: Sequence[str] = (),
+    ) -> None:
+        self.fmt, self.write, self.rules, self.files = fmt, write, rules, files
+        self.frame = _FRAMES.get(fmt)
+        self.held: list[Finding] = []  # for the formats written whole
+        self.started = False
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        """Report the findings of one file (sorted)."""
+        if not findings:
+            return
+        if self.frame is None:
+            self.held += findings
+            return
+        piece = self.frame.body(Report(findings, self.rules, self.files))
+        self.write((self.frame.between if self.started else self.frame.opening) + piece)
+        self.started = True
+
+    def close(self) -> None:
+        """Finish the report."""
+        if self.frame is None:
+            self.write(FORMATTERS[self.fmt](Report(self.held, self.rules, self.files)))
+        else:
+            self.write(self.frame.closing if self.started else self.frame.empty)

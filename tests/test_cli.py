@@ -255,3 +255,17 @@ def test_cli_jobs_give_identical_output(copy: Path) -> None:
     assert serial.returncode == parallel.returncode == automatic.returncode == 2, serial.stderr
     assert serial.stdout == parallel.stdout == automatic.stdout
     assert len(json.loads(serial.stdout)) > 100
+
+
+def test_cli_reports_sorted_by_path_across_folders(copy: Path) -> None:
+    # Files are checked in the order of their paths, so a folder's subfolders come where their
+    # names sort, not after the folder's own files.
+    (copy / "site" / "blog" / "risky.txt").write_text(RISKY, encoding="utf-8")
+    (copy / "site" / "zz").mkdir()
+    (copy / "site" / "zz" / "risky.txt").write_text(RISKY, encoding="utf-8")
+    result = check(copy, "--format", "json", "site", "site/risky.txt")
+    paths = [f["path"] for f in json.loads(result.output)]
+    assert paths == sorted(paths) and len(set(paths)) == 3
+    assert len(paths) == len(
+        {(f["path"], f["line"], f["column"]) for f in json.loads(result.output)}
+    )

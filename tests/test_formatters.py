@@ -6,7 +6,7 @@ import json
 import re
 from xml.etree import ElementTree
 
-from claimlint.formatters import FORMATTERS, Report
+from claimlint.formatters import FORMATTERS, Report, Writer
 from claimlint.model import Finding, Severity
 
 FINDINGS = [
@@ -185,3 +185,19 @@ def test_formatters_sarif_shape() -> None:
         "endColumn": 24,
         "snippet": {"text": "permanent results"},
     }
+
+
+def test_writer_file_by_file_gives_the_whole_report_in_every_format() -> None:
+    # The command line writes each file's findings as soon as they are found.
+    third = FINDINGS[0]._replace(path="copy/b.md", line=9)
+    findings = [FINDINGS[0], FINDINGS[0]._replace(line=5), third, FINDINGS[1]]
+    files = ["copy/a.md", "copy/ar.txt", "copy/b.md", "copy/empty.md"]
+    for fmt, whole in FORMATTERS.items():
+        for chunks in ([findings[:2], [], [third], [FINDINGS[1]]], [[]], []):
+            written: list[str] = []
+            writer = Writer(fmt, written.append, files=files)
+            for chunk in chunks:
+                writer.add(chunk)
+            writer.close()
+            expected = whole(Report([f for c in chunks for f in c], files=files))
+            assert "".join(written) == expected, fmt
