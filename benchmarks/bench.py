@@ -89,7 +89,7 @@ def literal_vocabulary(into: Path) -> Path:
     from claimlint import rules
 
     prefilter = rules.default_pack().prefilter
-    literals = sorted(prefilter.by_literal) if prefilter else []
+    literals = prefilter.literals() if prefilter else []
     into.write_text("\n".join(literals) + "\n", encoding="utf-8")
     return into
 

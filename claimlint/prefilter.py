@@ -201,22 +201,25 @@ class Prefilter:
             if len(found) > 1:
                 self.also[index] = tuple(tuple(sorted(f)) for f in found[1:])
         self.always = frozenset(always)
-        self.by_literal = {literal: frozenset(indexes) for literal, indexes in by_literal.items()}
-        # For the pure scan: literals by their first three characters (shorter ones apart), so
-        # that only the literals whose start occurs in a text are looked for in it.
-        self.short = [(lit, ix) for lit, ix in self.by_literal.items() if len(lit) < 3]
+        table = {literal: frozenset(indexes) for literal, indexes in by_literal.items()}
+        self.automaton = _automaton(table) if automaton and ahocorasick and table else None
+        # Without the automaton, literals by their first three characters (shorter ones apart),
+        # so that only the literals whose start occurs in a text are looked for in it.
+        self.short: list[tuple[str, frozenset[int]]] = []
         self.by_start: dict[str, list[tuple[str, frozenset[int]]]] = {}
-        for literal, indexes in self.by_literal.items():
-            if len(literal) >= 3:
+        for literal, indexes in table.items() if self.automaton is None else ():
+            if len(literal) < 3:
+                self.short.append((literal, indexes))
+            else:
                 self.by_start.setdefault(literal[:3], []).append((literal, indexes))
-        self.automaton = self._automaton() if automaton and ahocorasick and by_literal else None
 
-    def _automaton(self) -> Any:
-        automaton = ahocorasick.Automaton()
-        for literal, indexes in self.by_literal.items():
-            automaton.add_word(literal, indexes)
-        automaton.make_automaton()
-        return automaton
+    def literals(self) -> list[str]:
+        """Every literal the scan looks for, sorted."""
+        if self.automaton is not None:
+            return sorted(self.automaton.keys())
+        return sorted(
+            [lit for lit, _ in self.short] + [lit for ls in self.by_start.values() for lit, _ in ls]
+        )
 
     def line_candidates(self, lines: Sequence[str]) -> list[frozenset[regex.Pattern[str]]]:
         """As `candidates`, for texts without line breaks, folded together in one go."""
@@ -265,3 +268,11 @@ def _holds(folded: str, required: Sequence[Sequence[str]]) -> bool:
         else:
             return False
     return True
+
+
+def _automaton(table: dict[str, frozenset[int]]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for literal, indexes in table.items():
+        automaton.add_word(literal, indexes)
+    automaton.make_automaton()
+    return automaton
