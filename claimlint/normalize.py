@@ -42,7 +42,13 @@ def _class(spans: Iterable[tuple[int, int]]) -> str:
     # `re` scans a class of BMP ranges through a bitmap; one range beyond U+FFFF makes it test
     # every range at every character, 100x slower. Letters and marks beyond the BMP are not
     # used in copy, and styled mathematical letters are caught before this.
-    return "".join(f"\\u{a:04x}-\\u{min(b, 0xFFFF):04x}" for a, b in spans if a <= 0xFFFF)
+    # The characters themselves, not escapes: `re` parses them twice as fast (start-up).
+    return "".join(f"{_in_class(a)}-{_in_class(min(b, 0xFFFF))}" for a, b in spans if a <= 0xFFFF)
+
+
+def _in_class(code: int) -> str:
+    char = chr(code)
+    return "\\" + char if char in "\\]^-[" else char
 
 
 class _Lazy:
