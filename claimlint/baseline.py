@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from claimlint.atomic import replacing
 from claimlint.errors import ConfigError
 from claimlint.formatters import fingerprints
 from claimlint.model import Finding
@@ -20,17 +20,11 @@ def write(path: Path, findings: Sequence[Finding]) -> None:
         {"fingerprint": fingerprint, "path": f.path, "code": f.code, "match": f.match}
         for f, fingerprint in zip(findings, fingerprints(findings))
     ]
-    import tempfile
-
     text = json.dumps(
         {"claimlint-baseline": VERSION, "findings": entries}, ensure_ascii=False, indent=2
     )
-    handle, temporary = tempfile.mkstemp(
-        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+    with replacing(path) as stream:
         stream.write(text + "\n")
-    os.replace(temporary, path)
 
 
 def read(path: Path) -> frozenset[str]:

@@ -7,13 +7,15 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TextIO
 
 import click
 
 from claimlint import __version__, baseline, config, rules, selection, sources
+from claimlint.atomic import replacing
 from claimlint.engine import tool_finding
 from claimlint.errors import ClaimlintError
 from claimlint.formatters import FORMATTERS, Writer
@@ -353,17 +355,19 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     known = _read_baseline(options["baseline_file"])
     fmt, output_file = options["fmt"], options["output_file"]
     recording = options["write_baseline"]
-    writers, streams = [], []
-    if output_file and not recording:
-        streams.append(open(output_file, "w", encoding="utf-8"))  # noqa: SIM115 - closed below
-        writers.append(Writer(fmt, streams[-1].write, pack.rules, names))
-        fmt = "text"
-    if not (options["statistics"] or recording):
-        writers.append(Writer(fmt, lambda piece: click.echo(piece, nl=False), pack.rules, names))
+    writers = []
     counts: Counter[tuple[str, str]] = Counter()
     recorded: list[Finding] = []
     errors, failing = 0, False
-    try:
+    with ExitStack() as stack:
+        if output_file and not recording:
+            report = stack.enter_context(_writing(Path(output_file)))
+            writers.append(Writer(fmt, report.write, pack.rules, names))
+            fmt = "text"
+        if not (options["statistics"] or recording):
+            writers.append(
+                Writer(fmt, lambda piece: click.echo(piece, nl=False), pack.rules, names)
+            )
         for found, error in check_files(files, job, options["jobs"]):
             if error is not None:
                 errors += 1
@@ -384,11 +388,11 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
                 writer.add(found)
         for writer in writers:
             writer.close()
-    finally:
-        for stream in streams:
-            stream.close()
     if recording:
-        baseline.write(Path(recording), recorded)
+        try:
+            baseline.write(Path(recording), recorded)
+        except ClaimlintError as error:
+            raise Fatal(str(error)) from None
         click.echo(f"{len(recorded)} findings recorded in {recording}", err=True)
         sys.exit(ExitCode.ERROR if errors else ExitCode.CLEAN)
     total = sum(counts.values())
@@ -401,6 +405,16 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     if errors:
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[TextIO]:
+    """A file the report goes to, replaced whole once the run is done."""
+    try:
+        with replacing(path) as stream:
+            yield stream
+    except ClaimlintError as error:
+        raise Fatal(str(error)) from None
 
 
 def _read_baseline(path: str | None) -> frozenset[str] | None:

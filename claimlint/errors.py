@@ -25,3 +25,7 @@ class RulesError(ClaimlintError):
 
 class ConfigError(ClaimlintError):
     """A configuration file or option that claimlint cannot use."""
+
+
+class OutputError(ClaimlintError):
+    """A report or baseline file that cannot be written where it was asked for."""

@@ -225,6 +225,30 @@ def test_output_file_and_statistics(repo: Path) -> None:
     assert stats.stdout == "    2  CL101  permanent-results\n    2  CL152  no-side-effects\n"
 
 
+def test_report_and_baseline_files_that_cannot_be_written_exit_2(repo: Path) -> None:
+    (repo / "reports").mkdir()
+    for args in (
+        ["-o", "missing/report.json"],
+        ["-o", "reports"],  # a folder: it is left as it is
+        ["--write-baseline", "missing/baseline.json"],
+    ):
+        result = run(repo, "check", "--rules", "pack.yaml", "--format", "json", *args, "site")
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+    assert (repo / "reports").is_dir() and not any((repo / "reports").iterdir())
+    assert sorted(p.name for p in repo.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_report_file_replaced_whole(repo: Path) -> None:
+    (repo / "report.json").write_text("old", encoding="utf-8")
+    result = run(
+        repo, "check", "--rules", "pack.yaml", "--format", "json", "-o", "report.json", "site"
+    )
+    assert result.exit_code == 1
+    assert len(json.loads((repo / "report.json").read_text(encoding="utf-8"))) == 4
+    assert [p.name for p in repo.iterdir() if p.name.startswith(".report.json")] == []
+
+
 def test_sarif_of_the_seed_pages_validates_against_the_official_schema() -> None:
     schema_path = SHARED / "data" / "sarif-schema-2.1.0.json"
     if not schema_path.exists():
