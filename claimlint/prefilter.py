@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -237,9 +239,8 @@ class Prefilter:
         if self.automaton is not None:
             automaton = self.automaton
             found = [{i for _, ix in automaton.iter(f) for i in ix} for f in folded_texts]
-        else:  # find the literals of the whole batch once, then test only those per text
-            present = self._present("\n".join(folded_texts))
-            found = [{i for lit, ix in present if lit in f for i in ix} for f in folded_texts]
+        else:
+            found = self._pure_scan(folded_texts)
         also = self.also if every_clause else {}
         patterns, always = self.patterns, [self.patterns[i] for i in self.always]
         return [
@@ -249,13 +250,27 @@ class Prefilter:
             for f, indexes in zip(folded_texts, found)
         ]
 
-    def _present(self, folded: str) -> list[tuple[str, frozenset[int]]]:
-        """The literals that occur in a folded text, without testing every one of them."""
-        starts = {folded[i : i + 3] for i in range(len(folded) - 2)} & self.by_start.keys()
-        present = [(lit, ix) for lit, ix in self.short if lit in folded]
-        for start in starts:
-            present += [(lit, ix) for lit, ix in self.by_start[start] if lit in folded]
-        return present
+    def _pure_scan(self, texts: Sequence[str]) -> list[set[int]]:
+        """The automaton's answer without it: at each position, only the literals starting with
+        the three characters there are tried (no literal holds a line break)."""
+        batch = "\n".join(texts)
+        ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's line break is
+        found: list[set[int]] = [set() for _ in texts]
+        by_start, line = self.by_start, 0
+        for at in range(len(batch) - 2):
+            entries = by_start.get(batch[at : at + 3])
+            if entries:
+                while ends[line] <= at:
+                    line += 1
+                for literal, indexes in entries:
+                    if batch.startswith(literal, at):
+                        found[line].update(indexes)
+        for literal, indexes in self.short:
+            at = batch.find(literal)
+            while at != -1:
+                found[bisect_right(ends, at)].update(indexes)
+                at = batch.find(literal, at + 1)
+        return found
 
 
 def _holds(folded: str, required: Sequence[Sequence[str]]) -> bool:
