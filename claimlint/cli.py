@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -339,6 +340,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check files and folders (default: the current folder); `-` reads standard input."""
     settings = _settings(options)
     pack, known = _pack(settings, options["rules_file"])
+    gc.freeze()  # the pack lives as long as the run: later collections need not walk it again
     job = Job(
         pack,
         options["syntax"],
