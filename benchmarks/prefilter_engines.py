@@ -35,8 +35,9 @@ def corpus_lines(megabytes: float) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         for path in bench.make_corpus(Path(folder), megabytes):
             text = normalize(path.read_text(encoding="utf-8"), pack.vocabulary).text
-            lines += [text[a:b] for a, b in engine._lines(text)]
-    return prefilter._fold("\n".join(lines), prefilter._SPACES_IN_LINE).split("\n")
+            folded = prefilter.fold_lines(text)
+            lines += [folded[index] for index, _, _ in engine._lines(text)]
+    return lines
 
 
 def aho_scan(literals: Sequence[str]) -> Scan:

@@ -11,6 +11,7 @@ import regex
 
 from claimlint.model import Document, Finding, Guards, Patterns, Rule, RulePack, Segment, Severity
 from claimlint.normalize import Normalized, normalize
+from claimlint.prefilter import fold_lines, join_folded
 
 PATTERN_TIMEOUT = 2.0  # seconds one pattern may spend on one segment before it is given up
 QUESTION_MARKS = "?؟？"
@@ -243,15 +244,16 @@ class _Probe(NamedTuple):
     pattern: regex.Pattern[str]
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Split a text into its lines: a sentence ends at a line's end, so no claim runs across one.
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """The lines of a text that hold something, as (index, begin, stop): a sentence ends at a
+    line's end, so no claim runs across one.
 
     (Markup sources join the lines of a paragraph with spaces before they get here.)
     """
     bounds, begin = [], 0
-    for line in text.split("\n"):
+    for index, line in enumerate(text.split("\n")):
         if line.strip():
-            bounds.append((begin, begin + len(line)))
+            bounds.append((index, begin, begin + len(line)))
         begin += len(line) + 1
     return bounds
 
@@ -277,20 +279,26 @@ class _Plan:
                 self.positions.setdefault(probe.pattern, []).append(position)
         self.unknown = unknown
 
+    def fold(self, texts: Sequence[str]) -> list[list[str]]:
+        """Each text's lines as the prefilter reads them, folded once for lines and document."""
+        return [fold_lines(text) if self.prefilter else [] for text in texts]
+
     def probes_for(self, lines: Sequence[str]) -> Iterator[list[_Probe]]:
-        """Yield, for each line, the probes to run on it, in the pack's own order."""
+        """Yield, for each (folded) line, the probes to run on it, in the pack's own order."""
         if self.prefilter is None:
             yield from (self.probes for _ in lines)
             return
-        for candidates in self.prefilter.line_candidates(lines):
+        for candidates in self.prefilter.candidates(lines, folded=True):
             positions = [p for pattern in candidates for p in self.positions.get(pattern, ())]
             yield [self.probes[p] for p in sorted(positions + self.unknown)]
 
-    def document_patterns(self, texts: Sequence[str]) -> Callable[[Patterns], list[Any]]:
-        """Return a filter of a document rule's patterns down to those worth running on `texts`."""
+    def document_patterns(self, folded: Sequence[list[str]]) -> Callable[[Patterns], list[Any]]:
+        """Return a filter of a document rule's patterns down to those worth running on the
+        document whose texts' folded lines are `folded`."""
         if self.prefilter is None:
             return lambda table: [p for ps in table.values() for p in ps]
-        candidates = self.prefilter.candidates(["\n".join(texts)], every_clause=False)[0]
+        whole = join_folded(line for lines in folded for line in lines)
+        candidates = self.prefilter.candidates([whole], every_clause=False, folded=True)[0]
         known = self.prefilter.known
         return lambda table: [
             p for ps in table.values() for p in ps if p in candidates or p not in known
@@ -319,21 +327,21 @@ def find(document: Document, pack: RulePack) -> list[Finding]:
     plan = _plan(pack)
     normalized = [normalize(segment.text, pack.vocabulary) for segment in document.segments]
     texts = [n.text for n in normalized]
-    units = [
-        (_Text(segment, normal), a, b)
-        for segment, normal in zip(document.segments, normalized)
-        for a, b in _lines(normal.text)
-    ]
-    for (where, begin, stop), probes in zip(
-        units, plan.probes_for([w.text[a:b] for w, a, b in units])
-    ):
+    folded = plan.fold(texts)
+    units, unit_lines = [], []
+    for segment, normal, lines in zip(document.segments, normalized, folded):
+        where = _Text(segment, normal)
+        for index, begin, stop in _lines(normal.text):
+            units.append((where, begin, stop))
+            unit_lines.append(lines[index] if lines else "")
+    for (where, begin, stop), probes in zip(units, plan.probes_for(unit_lines)):
         run.spans(where, begin, stop, probes)
     for rule in (r for r in pack.rules if r.scope == "disguise"):
         for segment, normal in zip(document.segments, normalized):
             run.disguises(rule, normal, segment)
     claims = any(f.category not in NOT_CLAIMS for f in run.findings)
     document_rules = [r for r in pack.rules if r.scope == "document"]
-    worth_running = plan.document_patterns(texts) if document_rules else None
+    worth_running = plan.document_patterns(folded) if document_rules else None
     for rule in document_rules:
         needed = (claims and rule.when_claims) or _any_match(worth_running(rule.when), texts)
         if needed and not _any_match(worth_running(rule.patterns), texts):

@@ -66,6 +66,16 @@ def _fold(text: str, spaces: regex.Pattern[str] = _SPACES) -> str:
     return spaces.sub(" ", folded)
 
 
+def fold_lines(text: str) -> list[str]:
+    """The lines of `text`, each folded as `Prefilter.candidates` folds a text (in one go)."""
+    return _fold(text, _SPACES_IN_LINE).split("\n")
+
+
+def join_folded(lines: Iterable[str]) -> str:
+    """Folded lines as one folded text: what folding the joined lines would give."""
+    return _SPACES.sub(" ", "\n".join(lines))
+
+
 _COMMON_MARKS = set(" ,.;:-'\"()!?")  # in nearly every line of copy
 
 
@@ -222,10 +232,6 @@ class Prefilter:
         return sorted(
             [lit for lit, _ in self.short] + [lit for ls in self.by_start.values() for lit, _ in ls]
         )
-
-    def line_candidates(self, lines: Sequence[str]) -> list[frozenset[regex.Pattern[str]]]:
-        """As `candidates`, for texts without line breaks, folded together in one go."""
-        return self.candidates(_fold("\n".join(lines), _SPACES_IN_LINE).split("\n"), folded=True)
 
     def candidates(
         self, texts: Sequence[str], *, every_clause: bool = True, folded: bool = False
