@@ -96,11 +96,12 @@ def pure_scan(literals: Sequence[str]) -> Scan:
     # claimlint's own scan without the automaton, given literal numbers instead of pattern ones.
     table = prefilter.Prefilter.__new__(prefilter.Prefilter)
     table.short, table.by_start = [], {}
+    table.groups = tuple((number,) for number in range(len(literals)))
     for number, literal in enumerate(literals):
         if len(literal) < 3:
-            table.short.append((literal, frozenset([number])))
+            table.short.append((literal, number))
         else:
-            table.by_start.setdefault(literal[:3], []).append((literal, frozenset([number])))
+            table.by_start.setdefault(literal[:3], []).append((literal, number))
     return lambda lines: [{literals[n] for n in found} for found in table._pure_scan(lines)]
 
 

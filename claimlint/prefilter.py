@@ -77,6 +77,7 @@ def join_folded(lines: Iterable[str]) -> str:
 
 
 _COMMON_MARKS = set(" ,.;:-'\"()!?")  # in nearly every line of copy
+_SEPARATORS = {"\x00", "\x01"}  # of the stored other required sets
 
 
 def _weight(literal: str) -> float:
@@ -194,15 +195,18 @@ class Prefilter:
     """Finds, in one pass over a text, which of a list of patterns could match it.
 
     The scan looks for each pattern's most telling set of literals; a pattern found that way is
-    kept only if the text also holds a literal of each of its other required sets, which one
-    compiled check per pattern tells.
+    kept only if the text also holds a literal of each of its other required sets, which plain
+    substring tests tell.
     """
 
     def __init__(self, patterns: Iterable[regex.Pattern[str]], *, automaton: bool = True) -> None:
         self.patterns = tuple(dict.fromkeys(patterns))  # each compiled pattern once, in order
         self.known = frozenset(self.patterns)
         always, by_literal = set(), {}
-        self.also: dict[int, tuple[tuple[str, ...], ...]] = {}  # a pattern's other required sets
+        # A pattern's other required sets, kept as one string each ("\x00" between sets,
+        # "\x01" between literals) and split when first needed: most never are in a short run,
+        # and thousands of small tuples are a large part of loading a pack from the cache.
+        self.also: dict[int, str] = {}
         for index, pattern in enumerate(self.patterns):
             found = requirements(pattern.pattern)
             if not found:
@@ -210,20 +214,35 @@ class Prefilter:
                 continue
             for literal in found[0]:
                 by_literal.setdefault(literal, set()).add(index)
-            if len(found) > 1:
-                self.also[index] = tuple(tuple(sorted(f)) for f in found[1:])
+            others = [f for f in found[1:] if not any(_SEPARATORS & set(lit) for lit in f)]
+            if others:  # a set that would not encode is left out: the filter lets more through
+                self.also[index] = "\x00".join("\x01".join(sorted(f)) for f in others)
         self.always = frozenset(always)
-        table = {literal: frozenset(indexes) for literal, indexes in by_literal.items()}
+        # Patterns sharing a literal are one group; the scan finds group numbers, plain ints
+        # that the automaton stores and the cache brings back quickly.
+        numbers: dict[frozenset[int], int] = {}
+        table = {
+            literal: numbers.setdefault(frozenset(indexes), len(numbers))
+            for literal, indexes in by_literal.items()
+        }
+        self.groups: tuple[tuple[int, ...], ...] = tuple(tuple(sorted(g)) for g in numbers)
         self.automaton = _automaton(table) if automaton and ahocorasick and table else None
         # Without the automaton, literals by their first three characters (shorter ones apart),
         # so that only the literals whose start occurs in a text are looked for in it.
-        self.short: list[tuple[str, frozenset[int]]] = []
-        self.by_start: dict[str, list[tuple[str, frozenset[int]]]] = {}
-        for literal, indexes in table.items() if self.automaton is None else ():
+        self.short: list[tuple[str, int]] = []
+        self.by_start: dict[str, list[tuple[str, int]]] = {}
+        for literal, group in table.items() if self.automaton is None else ():
             if len(literal) < 3:
-                self.short.append((literal, indexes))
+                self.short.append((literal, group))
             else:
-                self.by_start.setdefault(literal[:3], []).append((literal, indexes))
+                self.by_start.setdefault(literal[:3], []).append((literal, group))
+        self._split: dict[int, tuple[list[str], ...]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: value for name, value in vars(self).items() if name != "_split"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state, _split={})
 
     def literals(self) -> list[str]:
         """Every literal the scan looks for, sorted."""
@@ -242,19 +261,29 @@ class Prefilter:
         quicker to find in long texts. `folded` says the texts are folded already.
         """
         folded_texts = texts if folded else [_fold(text) for text in texts]
+        groups = self.groups
         if self.automaton is not None:
             automaton = self.automaton
-            found = [{i for _, ix in automaton.iter(f) for i in ix} for f in folded_texts]
+            found = [{i for _, g in automaton.iter(f) for i in groups[g]} for f in folded_texts]
         else:
             found = self._pure_scan(folded_texts)
         also = self.also if every_clause else {}
+        others = self._other_sets
         patterns, always = self.patterns, [self.patterns[i] for i in self.always]
         return [
             frozenset(
-                [patterns[i] for i in indexes if i not in also or _holds(f, also[i])] + always
+                [patterns[i] for i in indexes if i not in also or _holds(f, others(i))] + always
             )
             for f, indexes in zip(folded_texts, found)
         ]
+
+    def _other_sets(self, index: int) -> tuple[list[str], ...]:
+        """The other required sets of a pattern, split from their stored string once."""
+        split = self._split.get(index)
+        if split is None:
+            sets = self.also[index].split("\x00")
+            split = self._split[index] = tuple(s.split("\x01") for s in sets)
+        return split
 
     def _pure_scan(self, texts: Sequence[str]) -> list[set[int]]:
         """The automaton's answer without it: at each position, only the literals starting with
@@ -262,19 +291,19 @@ class Prefilter:
         batch = "\n".join(texts)
         ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's line break is
         found: list[set[int]] = [set() for _ in texts]
-        by_start, line = self.by_start, 0
+        by_start, groups, line = self.by_start, self.groups, 0
         for at in range(len(batch) - 2):
             entries = by_start.get(batch[at : at + 3])
             if entries:
                 while ends[line] <= at:
                     line += 1
-                for literal, indexes in entries:
+                for literal, group in entries:
                     if batch.startswith(literal, at):
-                        found[line].update(indexes)
-        for literal, indexes in self.short:
+                        found[line].update(groups[group])
+        for literal, group in self.short:
             at = batch.find(literal)
             while at != -1:
-                found[bisect_right(ends, at)].update(indexes)
+                found[bisect_right(ends, at)].update(groups[group])
                 at = batch.find(literal, at + 1)
         return found
 
@@ -291,9 +320,9 @@ def _holds(folded: str, required: Sequence[Sequence[str]]) -> bool:
     return True
 
 
-def _automaton(table: dict[str, frozenset[int]]) -> Any:
-    automaton = ahocorasick.Automaton()
-    for literal, indexes in table.items():
-        automaton.add_word(literal, indexes)
+def _automaton(table: dict[str, int]) -> Any:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for literal, group in table.items():
+        automaton.add_word(literal, group)
     automaton.make_automaton()
     return automaton
