@@ -7,7 +7,6 @@ compiled form; a stale, corrupt or unwritable cache only costs the time of build
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 import sys
@@ -36,9 +35,19 @@ def directory() -> Path:
     return base / "claimlint"
 
 
-def key(paths: Sequence[Path], *, verify: bool) -> str | None:
-    """Return the cache key of the packs at `paths`, or None when one cannot be read."""
-    digest = hashlib.sha256()
+def key(paths: Sequence[Path], *, verify: bool, stamped: Sequence[Path] = ()) -> str | None:
+    """Return the cache key of the packs at `paths`, or None when one cannot be read.
+
+    Packs are identified by their bytes, except those in `stamped` (the pack that comes with
+    claimlint): like claimlint's own modules, these change only when claimlint is installed or
+    edited, and their size and modification time identify them, as they do Python's bytecode;
+    reading and hashing a megabyte at every start would cost more than the rest of the key.
+    """
+    try:  # hashlib loads OpenSSL first, a few milliseconds of every start; _blake2 is built in
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    digest = blake2b(digest_size=16)
     try:
         import ahocorasick  # noqa: F401  (whether it is there changes the pickled prefilter)
 
@@ -49,22 +58,29 @@ def key(paths: Sequence[Path], *, verify: bool) -> str | None:
         digest.update(part.encode() + b"\0")
     # The compiled pack is shaped by claimlint's own code too (normalisation, the prefilter's
     # literals, the records): a change to any module makes a new entry.
-    for module in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        try:
-            digest.update(module.read_bytes() + b"\0")
-        except OSError:
-            return None
-    for path in paths:
-        try:
-            digest.update(path.read_bytes() + b"\0")
-        except OSError:
-            return None
-    return digest.hexdigest()[:32]
+    modules = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    try:
+        for path in [*modules, *stamped]:
+            status = path.stat()
+            digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+        for path in paths:
+            if path not in stamped:
+                digest.update(path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
-def cached(paths: Sequence[Path], build: Callable[[], RulePack], *, verify: bool) -> RulePack:
-    """Return the pack built from `paths`, from the cache when an entry matches."""
-    entry_key = key(paths, verify=verify)
+def cached(
+    paths: Sequence[Path],
+    build: Callable[[], RulePack],
+    *,
+    verify: bool,
+    stamped: Sequence[Path] = (),
+) -> RulePack:
+    """Return the pack built from `paths`, from the cache when an entry matches (`stamped`:
+    see `key`)."""
+    entry_key = key(paths, verify=verify, stamped=stamped)
     if entry_key is None or os.environ.get("CLAIMLINT_NO_CACHE"):
         return build()
     entry = directory() / f"pack-{entry_key}.pickle"

@@ -153,15 +153,20 @@ class LazyPattern:
     """A compiled pattern that a pack read from the cache brings back only when it is first used.
 
     A run checks a few pages with a few of the pack's thousands of patterns; unpickling them
-    all would be most of its start-up.
+    all would be most of its start-up. The cache holds only the pickled pattern (which keeps
+    the compiled code, so nothing is parsed again), not its source a second time.
     """
 
-    __slots__ = ("pattern", "_blob", "_compiled")
+    __slots__ = ("_blob", "_compiled")
 
     def __init__(self, compiled: regex.Pattern[str]) -> None:
-        self.pattern: str = compiled.pattern
         self._compiled: regex.Pattern[str] | None = compiled
         self._blob: bytes | None = None
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's source, as compiled."""
+        return self.compiled().pattern
 
     def compiled(self) -> regex.Pattern[str]:
         """The compiled pattern, unpickled on first use."""
@@ -178,28 +183,28 @@ class LazyPattern:
         return self.compiled().finditer(*args, **kwargs)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _revive, (self.pattern, pickle.dumps(self.compiled()))
+        return _revive, (self._blob or pickle.dumps(self.compiled()),)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
 
 
 class LazyWords:
-    """The pack's vocabulary, kept as one string in the cache and made a set when first asked.
+    """The pack's vocabulary, kept as one UTF-8 string in the cache and made a set when first asked.
 
     Only the slow path of normalisation (spaced or leet-spelt words) consults it.
     """
 
-    __slots__ = ("_text", "_words")
+    __slots__ = ("_blob", "_words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words: frozenset[str] | None = frozenset(words)
-        self._text = "\n".join(sorted(self._words))
+        self._blob = "\n".join(sorted(self._words)).encode()
 
     def words(self) -> frozenset[str]:
         """The vocabulary as a set."""
         if self._words is None:
-            self._words = frozenset(self._text.split("\n")) if self._text else frozenset()
+            self._words = frozenset(self._blob.decode().split("\n")) if self._blob else frozenset()
         return self._words
 
     def __contains__(self, word: object) -> bool:
@@ -212,21 +217,58 @@ class LazyWords:
         return len(self.words())
 
     def __bool__(self) -> bool:
-        return bool(self._text)
+        return bool(self._blob)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _revive_words, (self._text,)
+        return _revive_words, (self._blob,)
 
 
-def _revive_words(text: str) -> LazyWords:
+def _revive_words(blob: bytes) -> LazyWords:
     words = LazyWords.__new__(LazyWords)
-    words._text, words._words = text, None
+    words._blob, words._words = blob, None
     return words
 
 
-def _revive(pattern: str, blob: bytes) -> LazyPattern:
+class LazyMapping(Mapping[Any, Any]):
+    """A mapping the cache brings back only when it is first read: a rule's examples and their
+    places serve `rules` and `test-rules`, never `check`, and are a fifth of a pack."""
+
+    __slots__ = ("_blob", "_items")
+
+    def __init__(self, items: Mapping[Any, Any]) -> None:
+        self._items: dict[Any, Any] | None = dict(items)
+        self._blob = b""
+
+    def _loaded(self) -> dict[Any, Any]:
+        if self._items is None:
+            self._items = pickle.loads(self._blob)  # noqa: S301 - our own cache entry
+        return self._items
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._loaded()[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __repr__(self) -> str:
+        return f"LazyMapping({self._loaded()!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _revive_mapping, (pickle.dumps(self._loaded(), protocol=pickle.HIGHEST_PROTOCOL),)
+
+
+def _revive_mapping(blob: bytes) -> LazyMapping:
+    mapping = LazyMapping.__new__(LazyMapping)
+    mapping._blob, mapping._items = blob, None
+    return mapping
+
+
+def _revive(blob: bytes) -> LazyPattern:
     lazy = LazyPattern.__new__(LazyPattern)
-    lazy.pattern, lazy._blob, lazy._compiled = pattern, blob, None
+    lazy._blob, lazy._compiled = blob, None
     return lazy
 
 
@@ -473,13 +515,13 @@ def _build(draft: _Draft) -> Rule:
         references=tuple(entry["references"]),
         patterns=freeze(draft.patterns),
         unless=freeze(draft.unless),
-        examples=dict(sorted(draft.examples.items())),
+        examples=LazyMapping(sorted(draft.examples.items())),
         scope=scope,
         when=freeze(draft.when),
         guards=tuple(entry.get("guards", GUARD_NAMES)),
         when_claims=entry.get("when-claims", True),
         source=draft.source,
-        example_places=dict(draft.example_places),
+        example_places=LazyMapping(draft.example_places),
     )
 
 
@@ -493,7 +535,12 @@ def load(
     """
     paths = [Path(rules) if rules else default_pack_path(), *map(Path, extend)]
     user_packs = paths if rules is not None else paths[1:]
-    return cache.cached(paths, lambda: _build_pack(paths, user_packs, verify=verify), verify=verify)
+    return cache.cached(
+        paths,
+        lambda: _build_pack(paths, user_packs, verify=verify),
+        verify=verify,
+        stamped=paths[:1] if rules is None else (),
+    )
 
 
 def _build_pack(paths: Sequence[Path], user_packs: Sequence[Path], *, verify: bool) -> RulePack:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,13 @@ def test_cache_key_follows_content_and_verification(folder: Path) -> None:
     path = folder / "pack.yaml"
     assert cache.key([path], verify=True) != cache.key([path], verify=False)
     assert cache.key([folder / "missing.yaml"], verify=True) is None
+
+
+def test_cache_key_reads_user_packs_and_stamps_the_bundled_one(folder: Path) -> None:
+    path = folder / "pack.yaml"
+    read, stamped = cache.key([path], verify=True), cache.key([path], verify=True, stamped=[path])
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # touched, same bytes
+    assert cache.key([path], verify=True) == read
+    assert cache.key([path], verify=True, stamped=[path]) != stamped
+    path.write_text(GUARDED.replace("error", "info"), encoding="utf-8")
+    assert cache.key([path], verify=True) != read
