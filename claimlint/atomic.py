@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +18,8 @@ def replacing(path: Path) -> Iterator[TextIO]:
     A run that fails half-way leaves the old file as it was. Raises OutputError when the file
     cannot be created or replaced.
     """
+    import tempfile  # here: it is slow to import, and most runs write no file
+
     try:
         handle, temporary = tempfile.mkstemp(
             dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +15,8 @@ VERSION = 1
 
 def write(path: Path, findings: Sequence[Finding]) -> None:
     """Write the fingerprints of `findings` to `path`, atomically."""
+    import json  # here, like below: a run without a baseline does not load it
+
     entries = [
         {"fingerprint": fingerprint, "path": f.path, "code": f.code, "match": f.match}
         for f, fingerprint in zip(findings, fingerprints(findings))
@@ -29,6 +30,8 @@ def write(path: Path, findings: Sequence[Finding]) -> None:
 
 def read(path: Path) -> frozenset[str]:
     """Return the fingerprints recorded in the baseline at `path`."""
+    import json
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return frozenset(entry["fingerprint"] for entry in data["findings"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sys
 from collections import Counter
@@ -428,6 +427,13 @@ def _read_baseline(path: str | None) -> frozenset[str] | None:
         raise Fatal(str(error)) from None
 
 
+def _echo_json(value: Any) -> None:
+    """Print `value` as indented JSON."""
+    import json  # here: `check`, the command that must start fast, writes JSON through formatters
+
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 def _rule_line(rule: Rule) -> str:
     return f"{rule.code}  {rule.name:<24} {rule.category:<22} {str(rule.severity):<8} {' '.join(rule.languages)}"
 
@@ -492,7 +498,7 @@ def list_rules(
     if not chosen:
         raise click.UsageError(f"no rule is called {code!r}; `claimlint rules` lists them")
     if fmt == "json":
-        click.echo(json.dumps([rules.explain(r) for r in chosen], ensure_ascii=False, indent=2))
+        _echo_json([rules.explain(r) for r in chosen])
     elif code:
         click.echo(_explain_text(chosen[0]))
     else:
@@ -537,7 +543,7 @@ def show_config(config_file: str | None, isolated: bool, profile: tuple[str, ...
     shown = {key: settings._asdict()[field] for key, (field, _, _) in config.KEYS.items()}
     shown["severity"] = {k: str(v) for k, v in shown["severity"].items()}
     shown["fail-on"] = str(shown["fail-on"])
-    click.echo(json.dumps({"config-file": settings.path, **shown}, ensure_ascii=False, indent=2))
+    _echo_json({"config-file": settings.path, **shown})
 
 
 @main.command("profiles")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
-from html import escape
 from itertools import groupby
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -73,6 +70,8 @@ def as_dict(finding: Finding) -> dict[str, Any]:
 
 
 def _json_rows(report: Report) -> str:
+    import json  # here and in the other JSON formats: text, the default, does without it
+
     # One finding per line: readable and diffable, and written by json's C encoder (indent=
     # makes json fall back to its pure-Python encoder, which dominated large reports).
     return ",\n".join("  " + json.dumps(as_dict(f), ensure_ascii=False) for f in report.findings)
@@ -88,6 +87,8 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
 
     Line numbers are left out, so moving text or editing other lines keeps every fingerprint.
     """
+    import hashlib  # only baselines and GitLab reports need it; it is slow to import
+
     seen: Counter[tuple[str, str, str]] = Counter()
     prints = []
     for f in findings:
@@ -102,6 +103,8 @@ _GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity
 
 def gitlab(report: Report) -> str:
     """GitLab Code Quality JSON, with fingerprints that survive unrelated edits."""
+    import json
+
     issues = [
         {
             "description": f"{f.code} {f.message}",
@@ -185,6 +188,8 @@ def _uri(path: str) -> str:
 
 def sarif(report: Report) -> str:
     """SARIF 2.1.0, for code-scanning dashboards; columns count Unicode code points."""
+    import json
+
     rules = [_sarif_rule(r) for r in report.rules]
     rules += [_tool_rule(code, name) for code, name in TOOL_RULES.items()]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
@@ -229,9 +234,16 @@ def sarif(report: Report) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+# XML escapes, as html.escape writes them (without importing html and its entity tables).
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_XML_ATTRIBUTE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+)
+
+
 def quoteattr(value: str) -> str:
     """An XML attribute value, quoted and escaped."""
-    return f'"{escape(value, quote=True)}"'
+    return f'"{value.translate(_XML_ATTRIBUTE)}"'
 
 
 def junit(report: Report) -> str:
@@ -252,7 +264,7 @@ def junit(report: Report) -> str:
         message = quoteattr(f"{len(found)} finding{'s' if len(found) != 1 else ''}")
         cases.append(
             f'    <testcase classname="claimlint" name={name}>\n'
-            f"      <failure message={message}>{escape(body, quote=False)}</failure>\n    </testcase>"
+            f"      <failure message={message}>{body.translate(_XML_TEXT)}</failure>\n    </testcase>"
         )
     head = (
         f'<testsuite name="claimlint" tests="{len(by_file)}" failures="{failures}" '
