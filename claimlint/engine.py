@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, groupby
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
@@ -236,12 +236,10 @@ class _Run:
             self.add(rule, start, end, None, detail="; ".join(detail for *_, detail in words))
 
 
-class _Probe(NamedTuple):
-    """One pattern of one span rule, in one language: the unit the matcher runs."""
-
-    rule: Rule
-    language: str
-    pattern: regex.Pattern[str]
+# One pattern of one span rule, in one language: the unit the matcher runs. A plain tuple, not
+# a NamedTuple: the plan makes one per pattern of the pack, and a NamedTuple's constructor is
+# Python code, a few milliseconds of every start with a large pack.
+_Probe = tuple[Rule, str, "regex.Pattern[str]"]
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
@@ -263,8 +261,8 @@ class _Plan:
 
     def __init__(self, pack: RulePack) -> None:
         self.prefilter = pack.prefilter
-        self.probes = [
-            _Probe(rule, language, pattern)
+        self.probes: list[_Probe] = [
+            (rule, language, pattern)
             for rule in pack.rules
             if rule.scope == "span"
             for language, patterns in rule.patterns.items()
@@ -272,11 +270,12 @@ class _Plan:
         ]
         self.positions: dict[regex.Pattern[str], list[int]] = {}
         unknown = []
-        for position, probe in enumerate(self.probes):
-            if self.prefilter is None or probe.pattern not in self.prefilter.known:
-                unknown.append(position)
+        known = self.prefilter.known if self.prefilter else frozenset()
+        for position, (_, _, pattern) in enumerate(self.probes):
+            if pattern in known:
+                self.positions.setdefault(pattern, []).append(position)
             else:
-                self.positions.setdefault(probe.pattern, []).append(position)
+                unknown.append(position)
         self.unknown = unknown
 
     def fold(self, texts: Sequence[str]) -> list[list[str]]:
