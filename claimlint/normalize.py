@@ -13,11 +13,12 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import regex
 
 from claimlint._confusables import LETTERS, LOOKALIKES, MARKS
+from claimlint.lazy import LazyRegex
 
 
 class Disguise(NamedTuple):
@@ -51,31 +52,13 @@ def _in_class(code: int) -> str:
     return "\\" + char if char in "\\]^-[" else char
 
 
-class _Lazy:
-    """A pattern compiled on first use, to keep start-up fast: a class of hundreds of ranges
-    takes milliseconds, and most runs never need most of these patterns."""
-
-    def __init__(self, source: str, flags: int = 0, engine: Any = re) -> None:
-        self.source = source
-        self.flags = flags
-        self.engine = engine
-        self.compiled: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self.compiled is None:
-            self.compiled = self.engine.compile(self.source, self.flags)
-        value = getattr(self.compiled, name)
-        setattr(self, name, value)  # the next lookup finds the bound method directly
-        return value
-
-
 # Letters of the four alphabetic scripts mixed to dodge filters, and combining marks; from the
 # same Unicode data as the look-alikes. Plain `re` classes: 5-10x faster than `\p{…}` here.
 _SCRIPTS = ("Latin", "Cyrillic", "Greek", "Armenian")
 _SCRIPT_OF = {chr(c): s for s in _SCRIPTS for a, b in LETTERS[s] for c in range(a, b + 1)}
-_IN_SCRIPT = {s: _Lazy(f"[{_class(LETTERS[s])}]") for s in _SCRIPTS}
+_IN_SCRIPT = {s: LazyRegex(f"[{_class(LETTERS[s])}]") for s in _SCRIPTS}
 _NOT_IN_SCRIPT = {  # letters of the other three scripts
-    s: _Lazy(f"[{_class(span for o in _SCRIPTS if o != s for span in LETTERS[o])}]")
+    s: LazyRegex(f"[{_class(span for o in _SCRIPTS if o != s for span in LETTERS[o])}]")
     for s in _SCRIPTS
 }
 # Only letters of the other three scripts fold into a script: the look-alike data also maps,
@@ -100,53 +83,53 @@ _DIGIT_TABLE: dict[int, str] = {
     0x66A: "%",
 }
 # Scripts written without spaces, where a zero-width space is a legitimate word break.
-_UNSPACED = _Lazy(
+_UNSPACED = LazyRegex(
     r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]",
     engine=regex,
 )
-_CJK = _Lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f]", engine=regex)
+_CJK = LazyRegex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f]", engine=regex)
 
 # What the slow path works on. Each search starts with a character class, which `re` scans
 # for at hundreds of MB/s; a text where none matches is returned as it is.
-_STRIP = re.compile(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}]+")
-_DIGITS = re.compile(f"[{_FOLD_DIGITS}]")
-_FOLDED = re.compile(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}{_FOLD_DIGITS}]")
-_ODD = _Lazy(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}{_FOLD_DIGITS}{_MARK}{_OTHER}]")
-_MIXED = _Lazy(  # a Cyrillic/Greek/Armenian letter next to a Latin one
+_STRIP = LazyRegex(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}]+")
+_DIGITS = LazyRegex(f"[{_FOLD_DIGITS}]")
+_FOLDED = LazyRegex(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}{_FOLD_DIGITS}]")
+_ODD = LazyRegex(f"[{_IGNORABLES}{_JOINERS}{_TATWEEL}{_HARAKAT}{_FOLD_DIGITS}{_MARK}{_OTHER}]")
+_MIXED = LazyRegex(  # a Cyrillic/Greek/Armenian letter next to a Latin one
     f"[{_OTHER}](?:(?<=[{_LATIN}].)|(?<=[{_LATIN}][{_MARK}].)|[{_MARK}]*[{_LATIN}])"
 )
-_MARKED = _Lazy(f"[{_MARK}](?<=[{_ALPHA}].)")  # a mark left on an alphabetic letter
-_ANY_MARK = _Lazy(f"[{_MARK}]")
-_VOCABULARY_WORD = _Lazy(r"[\p{L}\p{M}]{3,}", engine=regex)
+_MARKED = LazyRegex(f"[{_MARK}](?<=[{_ALPHA}].)")  # a mark left on an alphabetic letter
+_ANY_MARK = LazyRegex(f"[{_MARK}]")
+_VOCABULARY_WORD = LazyRegex(r"[\p{L}\p{M}]{3,}", engine=regex)
 _LEET_CHARS = "013457@$!|"
 _LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 _LEET_SPOT = re.compile(r"[013457@$!|](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _SEPARATORS = r" .\-_*·/"
 _SPACED_HINT = re.compile(f"[{_SEPARATORS}][\\w@$][{_SEPARATORS}]{{1,3}}[\\w@$](?![\\w@$])")
-_SPACED = _Lazy(
+_SPACED = LazyRegex(
     rf"(?<![\w@$])[\p{{L}}0-9@$]\p{{M}}*+([{_SEPARATORS}]{{1,3}})"
     rf"(?:[\p{{L}}0-9@$]\p{{M}}*+\1)+[\p{{L}}0-9@$]\p{{M}}*+(?![\w@$])",
     engine=regex,
 )
-_FULLWIDTH = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
-_STYLED = re.compile("[\U0001d400-\U0001d7ff]")
+_FULLWIDTH = LazyRegex("[\uff21-\uff3a\uff41-\uff5a]")
+_STYLED = LazyRegex("[\U0001d400-\U0001d7ff]")
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_CLUSTER = _Lazy(r"\X", engine=regex)
-_WORD_CHAR = _Lazy(r"[\p{L}\p{M}\p{N}]", engine=regex)
-_ALPHA_LETTER = _Lazy(f"[{_ALPHA}{_MARK}]")
+_NON_ASCII_RUN = LazyRegex(r"[^\x00-\x7f]+")
+_CLUSTER = LazyRegex(r"\X", engine=regex)
+_WORD_CHAR = LazyRegex(r"[\p{L}\p{M}\p{N}]", engine=regex)
+_ALPHA_LETTER = LazyRegex(f"[{_ALPHA}{_MARK}]")
 # Word extents: letters and marks (the unit of script mixing), or those plus leet characters.
-_LETTERS_FWD = _Lazy(r"[\p{L}\p{M}]*", engine=regex)
-_LETTERS_BWD = _Lazy(r"[\p{L}\p{M}]*", regex.REVERSE, regex)
+_LETTERS_FWD = LazyRegex(r"[\p{L}\p{M}]*", engine=regex)
+_LETTERS_BWD = LazyRegex(r"[\p{L}\p{M}]*", regex.REVERSE, regex)
 _INVISIBLE = f"{_IGNORABLES}{_JOINERS}{_TATWEEL}"
-_INVIS_FWD = _Lazy(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*", engine=regex)
-_INVIS_BWD = _Lazy(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*", regex.REVERSE, regex)
-_LEET_FWD = _Lazy(r"[\p{L}\p{M}\p{Nd}@$!|]*", engine=regex)
-_LEET_BWD = _Lazy(r"[\p{L}\p{M}\p{Nd}@$!|]*", regex.REVERSE, regex)
-_WIDE_FWD = _Lazy(r"[\p{L}\p{M}\p{N}]*", engine=regex)
-_WIDE_BWD = _Lazy(r"[\p{L}\p{M}\p{N}]*", regex.REVERSE, regex)
+_INVIS_FWD = LazyRegex(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*", engine=regex)
+_INVIS_BWD = LazyRegex(rf"[\p{{L}}\p{{M}}\p{{N}}{_INVISIBLE}]*", regex.REVERSE, regex)
+_LEET_FWD = LazyRegex(r"[\p{L}\p{M}\p{Nd}@$!|]*", engine=regex)
+_LEET_BWD = LazyRegex(r"[\p{L}\p{M}\p{Nd}@$!|]*", regex.REVERSE, regex)
+_WIDE_FWD = LazyRegex(r"[\p{L}\p{M}\p{N}]*", engine=regex)
+_WIDE_BWD = LazyRegex(r"[\p{L}\p{M}\p{N}]*", regex.REVERSE, regex)
 # Decorative marks: strike-through, underline and overline overlays, enclosing marks.
-_DECORATIVE = _Lazy(r"[\u0305\u0332\u0333\u0334-\u0338\u033f\u20d0-\u20f0\p{Me}]", engine=regex)
+_DECORATIVE = LazyRegex(r"[\u0305\u0332\u0333\u0334-\u0338\u033f\u20d0-\u20f0\p{Me}]", engine=regex)
 # Compatibility forms whose NFKC changes meaning (x² is not x2, Botox™ is not BotoxTM).
 _KEEP_COMPAT = ("<super>", "<sub>", "<fraction>", "<circle>")
 _REGEX_META = frozenset("\\.^$*+?{}[]|()")
@@ -616,13 +599,13 @@ def _as_pattern(chunk: str, out: str) -> str:
 
 # -- patterns ---------------------------------------------------------------------------------
 
-_ESCAPE = _Lazy(
+_ESCAPE = LazyRegex(
     r"\\(?:[pPN]\{[^}]*\}|[xuU]\{[^}]*\}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}"
     r"|[gk]<[^>]*>|[0-7]{1,3}|.)",
     regex.S,
     regex,
 )
-_GROUP_HEAD = _Lazy(
+_GROUP_HEAD = LazyRegex(
     r"\(\?(?:P?<[A-Za-z_]\w*>|P=\w+\)|'\w+'|[A-Za-z-]*[:)]|<?[=!]|[>|]|#[^)]*\))", engine=regex
 )
 

@@ -18,6 +18,8 @@ from typing import Any
 
 import regex
 
+from claimlint.lazy import LazyRegex
+
 try:  # Python 3.11+ names it re._parser; 3.10 has sre_parse.
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
@@ -39,7 +41,7 @@ _ASSERT, _IN = sre_parse.ASSERT, sre_parse.IN
 MAX_VARIANTS = 16  # spellings one literal may fan out into through character classes
 # Syntax that the regex module reads differently from the standard parser: no factors then.
 # (Possessive quantifiers and atomic groups parse from Python 3.11 on; before, parsing fails: None.)
-_REGEX_ONLY = re.compile(r"\\[pPmMXRKGL]|\[\[|--\[|&&\[|\|\|\[|\(\?\||\(\?V|\\N\{|\(\?\(")
+_REGEX_ONLY = LazyRegex(r"\\[pPmMXRKGL]|\[\[|--\[|&&\[|\|\|\[|\(\?\||\(\?V|\\N\{|\(\?\(")
 
 Factors = frozenset[str]
 

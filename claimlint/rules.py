@@ -12,6 +12,7 @@ import regex
 
 from claimlint import cache, normalize
 from claimlint.errors import RulesError
+from claimlint.lazy import LazyRegex
 from claimlint.model import CATEGORIES, Examples, Guards, Rule, RulePack, Severity
 from claimlint.prefilter import Prefilter
 
@@ -47,10 +48,11 @@ GUARD_KEYS = {
     "question": "question",
     "clause-break": "clause_break",
 }
-_GUARD_KEY = regex.compile("|".join(GUARD_KEYS))
-CODE = regex.compile(r"CL\d{3}")
-NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-LANGUAGE = regex.compile(r"\*|[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
+# Validation only: compiled when a pack is built, not when it comes from the cache.
+_GUARD_KEY = LazyRegex("|".join(GUARD_KEYS), engine=regex)
+CODE = LazyRegex(r"CL\d{3}", engine=regex)
+NAME = LazyRegex(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", engine=regex)
+LANGUAGE = LazyRegex(r"\*|[a-z]{2,3}(?:-[A-Za-z0-9]+)*", engine=regex)
 
 
 def default_pack_path() -> Path:
@@ -285,7 +287,8 @@ def _compile(pattern: Any, where: str, context: _Context, line: int) -> Any:
 
 # Guards the matcher only asks "does any cue match here?": one search of their union answers.
 _EXISTENCE_CUES = {"negation_before", "negation_after", "question"}
-_UNJOINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z-]+\)")  # backreferences, global flags
+# Backreferences and global flags: a cue with one cannot be joined with others.
+_UNJOINABLE = LazyRegex(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z-]+\)", engine=regex)
 
 
 def _any_of(cues: Sequence[LazyPattern]) -> tuple[LazyPattern, ...]:
@@ -302,7 +305,7 @@ def _any_of(cues: Sequence[LazyPattern]) -> tuple[LazyPattern, ...]:
 
 
 def _pattern_table(
-    value: Any, where: str, context: _Context, line: int, *, keys: regex.Pattern[str] = LANGUAGE
+    value: Any, where: str, context: _Context, line: int, *, keys: LazyRegex = LANGUAGE
 ) -> dict[str, list[tuple[str, regex.Pattern[str]]]]:
     """Validate and compile a {language: [pattern, …]} table (or another key → patterns)."""
     if not isinstance(value, dict):

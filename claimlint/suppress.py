@@ -19,28 +19,33 @@ from typing import NamedTuple
 import regex
 
 from claimlint.engine import TOOL_RULES, Lines, tool_finding
+from claimlint.lazy import LazyRegex
 from claimlint.model import Document, Finding, RulePack, Severity
 
 MARK = "claimlint:"
-# Where each syntax keeps comments; group 1 is the comment's text.
+# Where each syntax keeps comments; group 1 is the comment's text. Compiled when a source first
+# holds a directive: most never do.
 _HTML_COMMENT = r"<!--(.*?)-->"
 _HASH = r"(?:^|(?<=\s))#(.*)$"
 _SLASHES = r"(?:^|(?<=\s))//(.*)$"
-COMMENTS: dict[str, regex.Pattern[str]] = {
-    "md": regex.compile(_HTML_COMMENT, regex.DOTALL),
-    "html": regex.compile(_HTML_COMMENT, regex.DOTALL),
-    "txt": regex.compile(rf"(?|{_HASH}|{_SLASHES})", regex.MULTILINE),
-    "yaml": regex.compile(_HASH, regex.MULTILINE),
-    "po": regex.compile(_HASH, regex.MULTILINE),
+COMMENTS: dict[str, LazyRegex] = {
+    "md": LazyRegex(_HTML_COMMENT, regex.DOTALL, regex),
+    "html": LazyRegex(_HTML_COMMENT, regex.DOTALL, regex),
+    "txt": LazyRegex(rf"(?|{_HASH}|{_SLASHES})", regex.MULTILINE, regex),
+    "yaml": LazyRegex(_HASH, regex.MULTILINE, regex),
+    "po": LazyRegex(_HASH, regex.MULTILINE, regex),
     # JSON has no comments: a "_comment…" (or "//…") member holds them, or // in JSONC files.
-    "json": regex.compile(
-        rf'(?|"(?:_+comment\w*|//[^"\n]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})', regex.MULTILINE
+    "json": LazyRegex(
+        rf'(?|"(?:_+comment\w*|//[^"\n]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"|{_SLASHES})',
+        regex.MULTILINE,
+        regex,
     ),
 }
-DIRECTIVE = regex.compile(
-    r"claimlint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n]*)"
+DIRECTIVE = LazyRegex(
+    r"claimlint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n]*)",
+    engine=regex,
 )
-_NAME_SEPARATOR = regex.compile(r"[\s,]+")
+_NAME_SEPARATOR = LazyRegex(r"[\s,]+", engine=regex)
 
 
 class Directive(NamedTuple):

@@ -10,6 +10,7 @@ from pathlib import Path
 import regex
 
 from claimlint.errors import ClaimlintError
+from claimlint.lazy import LazyRegex
 from claimlint.model import Document, Segment
 from claimlint.sources import plain
 
@@ -45,9 +46,10 @@ EXTENSIONS: dict[str, str] = {
 }
 # String files: read as such when named, and walked only in a folder that holds translations.
 LOCALE_EXTENSIONS: dict[str, str] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
-LOCALE_FOLDER = regex.compile(
+LOCALE_FOLDER = LazyRegex(  # compiled when a folder walk first meets a .json or .yaml file
     r"(?:^|[/\\])(?:_?locales?|i18n|l10n|translations?|lang|langs|languages|messages)(?:[/\\]|$)",
     regex.IGNORECASE,
+    regex,
 )
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
