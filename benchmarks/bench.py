@@ -7,7 +7,8 @@ Prints medians of several runs: cold start on one 5 KB page (and its ratio to im
 regex and yaml), throughput with one worker and with every core, peak memory, how time grows with
 the corpus (5, 25, 50 MB) and with the pack (the pack, and three times as many patterns by synthetic
 rules), and the same corpus scanned by GNU grep and ripgrep with the pack's literal vocabulary.
-Runs of one command on a shared machine vary by tens of percent: compare figures of the same run.
+Runs of one command on a shared machine vary by tens of percent: compare figures of the same run
+(figures that are compared with each other are measured in turn, run by run).
 """
 
 from __future__ import annotations
@@ -219,6 +220,16 @@ def median_run(command: Sequence[str], runs: int) -> tuple[float, int]:
     return statistics.median(t for t, _ in results), max(p for _, p in results)
 
 
+def median_runs(commands: Sequence[Sequence[str]], runs: int) -> list[tuple[float, int]]:
+    """`median_run` of several commands, run in turn: a shared machine's speed drifts over
+    seconds, and figures meant to be compared must meet the same drift."""
+    results: list[list[tuple[float, int]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, found in zip(commands, results):
+            found.append(run_once(command))
+    return [(statistics.median(t for t, _ in found), max(p for _, p in found)) for found in results]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -248,10 +259,13 @@ def main() -> None:
         starter = starter_pack(work / "starter.yaml")
         run_once([args.claimlint, "check", "--rules", str(starter), str(page)])  # cache it too
 
-        imports, _ = median_run([sys.executable, "-c", "import click, regex, yaml"], args.runs)
-        cold, cold_peak = median_run([args.claimlint, "check", str(page)], args.runs)
-        small, _ = median_run(
-            [args.claimlint, "check", "--rules", str(starter), str(page)], args.runs
+        (imports, _), (cold, cold_peak), (small, _) = median_runs(
+            [
+                [sys.executable, "-c", "import click, regex, yaml"],
+                [args.claimlint, "check", str(page)],
+                [args.claimlint, "check", "--rules", str(starter), str(page)],
+            ],
+            args.runs,
         )
         print(
             f"cold start, one 5 KB page, full pack: {cold * 1000:7.1f} ms   (peak {cold_peak} MB)"
@@ -264,8 +278,10 @@ def main() -> None:
             f"python -c 'import click, regex, yaml': {imports * 1000:7.1f} ms   ratio {cold / imports:.2f}x"
         )
 
-        one, peak_one = median_run([*claimlint, "-j", "1", str(corpus)], args.repeat)
-        every, peak_every = median_run([*claimlint, "-j", str(cores), str(corpus)], args.repeat)
+        (one, peak_one), (every, peak_every) = median_runs(
+            [[*claimlint, "-j", "1", str(corpus)], [*claimlint, "-j", str(cores), str(corpus)]],
+            args.repeat,
+        )
         mb = size / 1e6
         print(f"corpus: {mb:.1f} MB in {len(files)} files")
         print(
@@ -291,9 +307,12 @@ def main() -> None:
         run_once(
             [*claimlint, "--extend-rules", str(triple), str(page)]
         )  # compile and cache it once
-        base, _ = median_run([*claimlint, "-j", "1", str(sample)], args.repeat)
-        bigger, _ = median_run(
-            [*claimlint, "-j", "1", "--extend-rules", str(triple), str(sample)], args.repeat
+        (base, _), (bigger, _) = median_runs(
+            [
+                [*claimlint, "-j", "1", str(sample)],
+                [*claimlint, "-j", "1", "--extend-rules", str(triple), str(sample)],
+            ],
+            args.repeat,
         )
         total = real_patterns + extra_patterns
         print(
