@@ -108,6 +108,9 @@ def _check_one(path: str, job: Job) -> tuple[list[Finding], str | None]:
         return [
             tool_finding(error.path or path, error.code, error.message, line=error.line or 1)
         ], str(error)
+    except Exception as error:  # noqa: BLE001 - a bug met on one file must not cost the others
+        problem = f"{type(error).__name__}: {error}"
+        return [], f"{path}: claimlint failed on this file ({problem}); please report it"
     name = job.stdin_name if path == "-" and job.stdin_name else path
     ignored = config.first_match(name, job.settings.per_file_ignores, job.settings.root) or ()
     return [

@@ -75,6 +75,28 @@ def test_cli_bad_option_exit_2(copy: Path, args: list[str]) -> None:
     assert result.exit_code == 2 and "Error:" in result.stderr
 
 
+def test_cli_internal_failure_on_one_file_is_one_line_and_others_still_checked(
+    copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimlint import cli
+
+    checked = cli.lint_document
+
+    def failing(document, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if document.path.endswith("ok.md"):
+            raise ValueError("an unforeseen case")
+        return checked(document, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "lint_document", failing)
+    result = check(copy, "site")
+    assert result.exit_code == 2
+    assert "site/risky.txt:1:21: CL101" in result.stdout
+    assert result.stderr.splitlines()[0] == (
+        "site/blog/ok.md: claimlint failed on this file (ValueError: an unforeseen case);"
+        " please report it"
+    )
+
+
 def test_cli_missing_path_exit_2_and_others_still_checked(copy: Path) -> None:
     result = check(copy, "nowhere.txt", "site/risky.txt")
     assert result.exit_code == 2
