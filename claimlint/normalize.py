@@ -474,6 +474,9 @@ class _Normalizer:
                 or letters < 2
                 or not leet
                 or any(c.isdigit() and c not in _LEET_CHARS for c in word)
+                # Leet stands in for Latin letters: beside Han, kana or Arabic letters a digit
+                # or '!' is a number or a mark ("内出血は1〜2週間", "没有之一!!").
+                or any(c.isalpha() and _SCRIPT_OF.get(c) != "Latin" for c in word)
             ):
                 continue
             plain = self._unleet(word)

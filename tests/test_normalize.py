@@ -260,6 +260,14 @@ def test_separators_and_leet_fold_only_into_vocabulary_words() -> None:
     assert normalize("a b c d e", VOCAB).text == "a b c d e"
 
 
+def test_digits_and_marks_beside_other_scripts_are_not_leet() -> None:
+    # Leet stands in for Latin letters; after Han or kana a digit is a number, '!' a mark.
+    vocabulary = frozenset({"没有之一", "内出血"})
+    for text in ("全杭州最好的，没有之一‼️", "腫れや内出血は1〜2週間ほど続きます。"):
+        assert normalize(text, vocabulary).disguises == ()
+    assert normalize("p3rmanent", frozenset({"permanent"})).disguises != ()
+
+
 SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
 
 
