@@ -477,6 +477,8 @@ class _Normalizer:
                 # Leet stands in for Latin letters: beside Han, kana or Arabic letters a digit
                 # or '!' is a number or a mark ("内出血は1〜2週間", "没有之一!!").
                 or any(c.isalpha() and _SCRIPT_OF.get(c) != "Latin" for c in word)
+                # Two or more digits ending a word make a code, not leet ("JULIA15", "GLOW20").
+                or _is_code(word, leet)
             ):
                 continue
             plain = self._unleet(word)
@@ -565,6 +567,12 @@ class _Normalizer:
             else:
                 merged.append([start, end, [detail]])
         return tuple(Disguise(s, e, self.input[s:e], "; ".join(d)) for s, e, d in merged)
+
+
+def _is_code(word: str, leet: Sequence[int]) -> bool:
+    """Whether the leet characters of `word` are only a run of two or more digits ending it."""
+    digits = len(word) - len(word.rstrip("0123456789"))
+    return digits >= 2 and all(i >= len(word) - digits for i in leet)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

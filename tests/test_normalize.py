@@ -268,6 +268,12 @@ def test_digits_and_marks_beside_other_scripts_are_not_leet() -> None:
     assert normalize("p3rmanent", frozenset({"permanent"})).disguises != ()
 
 
+def test_digits_ending_a_word_are_a_code_not_leet() -> None:
+    vocabulary = frozenset({"julias", "glow"})
+    assert normalize("cupom JULIA15 e GLOW20", vocabulary).disguises == ()
+    assert normalize("gl0w", vocabulary).disguises != ()
+
+
 SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
 
 
