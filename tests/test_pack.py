@@ -28,6 +28,13 @@ def test_pack_examples_all_behave(pack: Any) -> None:
     assert [str(e) for e in rules.check_examples(pack)] == []
 
 
+def test_pack_every_pattern_gives_the_prefilter_literals_to_look_for(pack: Any) -> None:
+    # A pattern the prefilter cannot read (\p{…} classes, no literal it must contain) runs as a
+    # regex on every line of every page: one such pattern slows the whole pack down.
+    assert pack.prefilter is not None
+    assert [pack.prefilter.patterns[i].pattern for i in sorted(pack.prefilter.always)] == []
+
+
 def test_pack_rules_are_sorted_unique_and_referenced(pack: Any) -> None:
     codes = [r.code for r in pack.rules]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
