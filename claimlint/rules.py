@@ -259,7 +259,9 @@ class LazyMapping(Mapping[Any, Any]):
         return f"LazyMapping({self._loaded()!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _revive_mapping, (pickle.dumps(self._loaded(), protocol=pickle.HIGHEST_PROTOCOL),)
+        # The items are never changed: a mapping read from the cache keeps the blob it came in.
+        blob = self._blob or pickle.dumps(self._loaded(), protocol=pickle.HIGHEST_PROTOCOL)
+        return _revive_mapping, (blob,)
 
 
 def _revive_mapping(blob: bytes) -> LazyMapping:
